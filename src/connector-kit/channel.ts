@@ -1,0 +1,53 @@
+// A channel connector is data plus a few functions (shared/STYLE.md): it yields pages of
+// normalized orders and never touches SQLite, the queue or the terminal.
+import type { z } from 'zod';
+import type { ChannelOrder } from '../model/order.js';
+import type { MockApi } from '../mock/server.js';
+import type { ConnectorContext } from './context.js';
+
+export interface RejectedPayload {
+  externalId: string | null;
+  reason: string;
+  raw: unknown;
+}
+
+export interface OrderPage<Checkpoint> {
+  orders: ChannelOrder[];
+  /** Payloads the mapper could not map, each with its reason: they go to quarantine. */
+  rejected: RejectedPayload[];
+  /** Where the next pull resumes; committed in the same transaction as the page. */
+  checkpoint: Checkpoint;
+}
+
+export interface PullRequest<Checkpoint> {
+  /** The last committed checkpoint, or undefined on the first pull. */
+  checkpoint: Checkpoint | undefined;
+  /** `pull --since DATE`: backfill from this instant, ignoring the checkpoint. */
+  since: Date | undefined;
+}
+
+export interface MockOptions {
+  seed: number;
+  /** How many orders the mock starts with. */
+  orders?: number;
+}
+
+export interface ChannelDefinition<Settings = unknown, Checkpoint = unknown> {
+  role: 'channel';
+  id: string;
+  displayName: string;
+  docsUrl: string;
+  settings: z.ZodType<Settings>;
+  checkpoint: z.ZodType<Checkpoint>;
+  /** A cheap request that proves the credentials work. */
+  verify?(ctx: ConnectorContext<Settings>): Promise<void>;
+  pullOrders(ctx: ConnectorContext<Settings>, request: PullRequest<Checkpoint>): AsyncIterable<OrderPage<Checkpoint>>;
+  /** The mock of this system's wire protocol. */
+  mock?(options: MockOptions): MockApi;
+}
+
+export function defineChannel<Settings, Checkpoint>(
+  definition: Omit<ChannelDefinition<Settings, Checkpoint>, 'role'>,
+): ChannelDefinition<Settings, Checkpoint> {
+  return { role: 'channel', ...definition };
+}

@@ -1,0 +1,44 @@
+// What the runtime hands a connector: its name, its validated settings, a logger, a clock and
+// an HTTP client factory that already knows the secrets to keep out of messages.
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/client.js';
+import { systemClock, type Clock } from '../http/token-bucket.js';
+import { silentLogger, type Logger } from './logger.js';
+
+export interface ConnectorContext<Settings> {
+  /** The configured name (`channels.<name>` / `targets.<name>`). */
+  name: string;
+  settings: Settings;
+  log: Logger;
+  clock: Clock;
+  /** An HTTP client for this connector: service name, secrets, clock and transport rules filled in. */
+  http(options: Omit<HttpClientOptions, 'service' | 'secrets' | 'sleep'>): HttpClient;
+}
+
+export interface ContextOptions<Settings> {
+  role: 'channel' | 'target';
+  name: string;
+  settings: Settings;
+  secrets?: readonly string[];
+  log?: Logger;
+  clock?: Clock;
+  allowInsecure?: boolean;
+  timeoutMs?: number;
+}
+
+export function createContext<Settings>(options: ContextOptions<Settings>): ConnectorContext<Settings> {
+  const clock = options.clock ?? systemClock;
+  return {
+    name: options.name,
+    settings: options.settings,
+    log: options.log ?? silentLogger,
+    clock,
+    http: (http) => createHttpClient({
+      timeoutMs: options.timeoutMs,
+      allowInsecure: options.allowInsecure,
+      ...http,
+      service: `${options.role} ${options.name}`,
+      secrets: options.secrets ?? [],
+      sleep: (ms) => clock.sleep(ms),
+    }),
+  };
+}

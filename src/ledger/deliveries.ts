@@ -1,0 +1,129 @@
+// The outbox: claim due deliveries (oldest first, one at a time per order and target so events
+// stay in order), settle them, recover the ones a crash left in flight, and requeue dead ones.
+import type Database from 'better-sqlite3';
+import type { EventType, OrderEvent } from '../model/event.js';
+import type { Order } from '../model/order.js';
+import { assertTransition, type DeliveryStatus } from './delivery-status.js';
+import { isoNow } from './time.js';
+
+export interface ClaimedDelivery {
+  id: number;
+  target: string;
+  idempotencyKey: string;
+  attempt: number;
+  event: OrderEvent;
+  previousExternalRef: string | null;
+}
+
+export type Settlement =
+  | { status: 'done'; externalRef: string | null }
+  | { status: 'retry'; error: string; nextAttemptAt: number }
+  | { status: 'dead'; error: string };
+
+export interface DeadDelivery {
+  id: number;
+  target: string;
+  channel: string;
+  orderNumber: string;
+  externalId: string;
+  eventType: EventType;
+  attempts: number;
+  lastError: string | null;
+  updatedAt: string;
+}
+
+export type DeliveryCounts = Record<string, Record<DeliveryStatus, number>>;
+
+interface ClaimRow {
+  id: number; target: string; idempotency_key: string; attempts: number; event_id: number;
+  type: EventType; occurred_at: string; normalized: string; raw: string; order_id: number;
+}
+
+export function createDeliveryStore(db: Database.Database, ledgerId: string) {
+  const claimIds = db.prepare<[string, string, number], { id: number }>(`
+    SELECT d.id FROM deliveries d
+    WHERE d.target = ? AND d.status IN ('pending', 'retry') AND d.next_attempt_at <= ?
+      AND NOT EXISTS (SELECT 1 FROM deliveries e
+        WHERE e.target = d.target AND e.order_id = d.order_id AND e.id < d.id AND e.status <> 'done')
+    ORDER BY d.id LIMIT ?`);
+  const markInFlight = db.prepare("UPDATE deliveries SET status = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status IN ('pending', 'retry')");
+  const readClaimed = db.prepare<[number], ClaimRow>(`
+    SELECT d.id, d.target, d.idempotency_key, d.attempts, d.event_id, e.type, e.occurred_at, o.normalized, o.raw, o.id AS order_id
+    FROM deliveries d JOIN events e ON e.id = d.event_id JOIN orders o ON o.id = d.order_id WHERE d.id = ?`);
+  const previousRef = db.prepare<[string, number, number], { external_ref: string | null }>(`
+    SELECT external_ref FROM deliveries WHERE target = ? AND order_id = ? AND id < ? AND status = 'done' AND external_ref IS NOT NULL
+    ORDER BY id DESC LIMIT 1`);
+  const readStatus = db.prepare<[number], { status: DeliveryStatus }>('SELECT status FROM deliveries WHERE id = ?');
+  const setDone = db.prepare("UPDATE deliveries SET status = 'done', external_ref = ?, last_error = NULL, updated_at = ? WHERE id = ?");
+  const setRetry = db.prepare("UPDATE deliveries SET status = 'retry', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?");
+  const setDead = db.prepare("UPDATE deliveries SET status = 'dead', last_error = ?, updated_at = ? WHERE id = ?");
+  const recover = db.prepare("UPDATE deliveries SET status = 'retry', last_error = 'recovered after an interrupted run', updated_at = ? WHERE status = 'in_flight'");
+  const nextDue = db.prepare<[string], { next: string | null }>("SELECT min(next_attempt_at) AS next FROM deliveries WHERE target = ? AND status IN ('pending', 'retry')");
+  const countRows = db.prepare<[], { target: string; status: DeliveryStatus; n: number }>('SELECT target, status, count(*) AS n FROM deliveries GROUP BY target, status');
+  const deadRows = db.prepare<[], DeadDelivery>(`
+    SELECT d.id, d.target, o.channel, o.number AS orderNumber, o.external_id AS externalId, e.type AS eventType,
+      d.attempts, d.last_error AS lastError, d.updated_at AS updatedAt
+    FROM deliveries d JOIN events e ON e.id = d.event_id JOIN orders o ON o.id = d.order_id
+    WHERE d.status = 'dead' ORDER BY d.id`);
+  const requeueOne = db.prepare("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'dead'");
+
+  const claim = db.transaction((target: string, limit: number, now: string): ClaimedDelivery[] => {
+    const claimed: ClaimedDelivery[] = [];
+    for (const { id } of claimIds.all(target, now, limit)) {
+      markInFlight.run(now, id);
+      const row = readClaimed.get(id);
+      if (!row) continue;
+      const order = { ...(JSON.parse(row.normalized) as Omit<Order, 'raw'>), raw: JSON.parse(row.raw) as unknown };
+      claimed.push({
+        id: row.id,
+        target: row.target,
+        idempotencyKey: row.idempotency_key,
+        attempt: row.attempts,
+        event: { id: `${ledgerId}:${row.event_id}`, type: row.type, occurredAt: row.occurred_at, order },
+        previousExternalRef: previousRef.get(row.target, row.order_id, row.id)?.external_ref ?? null,
+      });
+    }
+    return claimed;
+  });
+
+  const settle = db.transaction((id: number, settlement: Settlement, now: string): void => {
+    const current = readStatus.get(id);
+    if (!current) throw new Error(`bug: delivery ${id} does not exist`);
+    assertTransition(current.status, settlement.status);
+    if (settlement.status === 'done') setDone.run(settlement.externalRef, now, id);
+    else if (settlement.status === 'retry') setRetry.run(settlement.error.slice(0, 2_000), isoNow(settlement.nextAttemptAt), now, id);
+    else setDead.run(settlement.error.slice(0, 2_000), now, id);
+  });
+
+  const requeue = db.transaction((ids: number[] | 'all', now: string): number => {
+    const chosen = ids === 'all' ? deadRows.all().map((row) => row.id) : ids;
+    let changed = 0;
+    for (const id of chosen) changed += requeueOne.run(now, now, id).changes;
+    return changed;
+  });
+
+  return {
+    /** Marks up to `limit` due deliveries of a target in flight and returns them with their order's latest state. */
+    claimDue: (target: string, limit: number, now: number = Date.now()): ClaimedDelivery[] => claim.immediate(target, limit, isoNow(now)),
+    settle: (id: number, settlement: Settlement, now: number = Date.now()): void => settle.immediate(id, settlement, isoNow(now)),
+    /** Deliveries a killed run left in flight go back to retry; the caller holds the run lock. */
+    recoverInFlight: (now: number = Date.now()): number => recover.run(isoNow(now)).changes,
+    nextDueAt(target: string): number | undefined {
+      const row = nextDue.get(target);
+      return row?.next ? Date.parse(row.next) : undefined;
+    },
+    counts(): DeliveryCounts {
+      const counts: DeliveryCounts = {};
+      for (const row of countRows.all()) {
+        counts[row.target] ??= { pending: 0, in_flight: 0, done: 0, retry: 0, dead: 0 };
+        counts[row.target]![row.status] = row.n;
+      }
+      return counts;
+    },
+    listDead: (): DeadDelivery[] => deadRows.all(),
+    /** Dead deliveries go back to pending; they re-read the order's latest state when claimed. */
+    requeue: (ids: number[] | 'all', now: number = Date.now()): number => requeue.immediate(ids, isoNow(now)),
+  };
+}
+
+export type DeliveryStore = ReturnType<typeof createDeliveryStore>;

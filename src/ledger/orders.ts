@@ -1,0 +1,120 @@
+// Commits one page of a pull: orders, lines, events, deliveries, quarantine and the channel's
+// cursor, in one transaction. Either all of it lands or none of it does.
+import type Database from 'better-sqlite3';
+import type { Order } from '../model/order.js';
+import type { EventType } from '../model/event.js';
+import { contentHash } from './hash.js';
+import { isoNow } from './time.js';
+
+export interface PageToCommit {
+  channel: string;
+  orders: { order: Order; targets: readonly string[]; moneyDifference: number }[];
+  rejected: { externalId: string | null; reason: string; raw: unknown }[];
+  checkpoint: unknown;
+}
+
+export interface PageResult {
+  created: number;
+  updated: number;
+  cancelled: number;
+  unchanged: number;
+  stale: number;
+  quarantined: number;
+  deliveries: number;
+}
+
+const MAX_RAW_CHARS = 256 * 1024; // a quarantined payload is kept for a human, not for replay
+
+export function createOrderStore(db: Database.Database, ledgerId: string) {
+  const findOrder = db.prepare<[string, string], { id: number; content_hash: string; updated_at: string; fulfillment_status: string }>(
+    'SELECT id, content_hash, updated_at, fulfillment_status FROM orders WHERE channel = ? AND external_id = ?');
+  const insertOrder = db.prepare(`INSERT INTO orders (channel, channel_kind, external_id, number, placed_at, updated_at,
+      financial_status, fulfillment_status, fulfilled_by, currency, total, money_difference, content_hash, normalized, raw,
+      first_seen_at, last_changed_at)
+    VALUES (@channel, @channelKind, @externalId, @number, @placedAt, @updatedAt, @financialStatus, @fulfillmentStatus,
+      @fulfilledBy, @currency, @total, @moneyDifference, @hash, @normalized, @raw, @now, @now)`);
+  const updateOrder = db.prepare(`UPDATE orders SET number = @number, placed_at = @placedAt, updated_at = @updatedAt,
+      financial_status = @financialStatus, fulfillment_status = @fulfillmentStatus, fulfilled_by = @fulfilledBy,
+      currency = @currency, total = @total, money_difference = @moneyDifference, content_hash = @hash,
+      normalized = @normalized, raw = @raw, last_changed_at = @now
+    WHERE id = @id`);
+  const touchOrder = db.prepare('UPDATE orders SET updated_at = ?, raw = ? WHERE id = ?');
+  const deleteLines = db.prepare('DELETE FROM order_lines WHERE order_id = ?');
+  const insertLine = db.prepare(`INSERT INTO order_lines (order_id, position, external_id, sku, title, quantity, unit_price, tax, discount)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = db.prepare('INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, ?, ?, ?)');
+  const insertDelivery = db.prepare(`INSERT INTO deliveries (event_id, order_id, target, status, next_attempt_at, idempotency_key, created_at, updated_at)
+    VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
+  const insertQuarantine = db.prepare('INSERT INTO quarantine (channel, external_id, reason, raw, received_at) VALUES (?, ?, ?, ?, ?)');
+  const upsertCursor = db.prepare(`INSERT INTO cursors (channel, checkpoint, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT (channel) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`);
+  const readCursor = db.prepare<[string], { checkpoint: string }>('SELECT checkpoint FROM cursors WHERE channel = ?');
+
+  function writeLines(orderId: number, order: Order): void {
+    deleteLines.run(orderId);
+    order.lines.forEach((line, position) => {
+      insertLine.run(orderId, position, line.externalId, line.sku, line.title, line.quantity, line.unitPrice.amount, line.tax.amount, line.discount.amount);
+    });
+  }
+
+  function recordEvent(orderId: number, type: EventType, hash: string, targets: readonly string[], now: string): number {
+    const eventId = Number(insertEvent.run(orderId, type, hash, now).lastInsertRowid);
+    for (const target of targets) {
+      insertDelivery.run(eventId, orderId, target, now, `${ledgerId}:${eventId}:${target}`, now, now);
+    }
+    return targets.length;
+  }
+
+  const commit = db.transaction((page: PageToCommit, now: string): PageResult => {
+    const result: PageResult = { created: 0, updated: 0, cancelled: 0, unchanged: 0, stale: 0, quarantined: 0, deliveries: 0 };
+    for (const { order, targets, moneyDifference } of page.orders) {
+      const hash = contentHash(order);
+      const { raw, ...normalized } = order;
+      const row = {
+        ...order, total: order.total.amount, moneyDifference, hash, now,
+        normalized: JSON.stringify(normalized), raw: JSON.stringify(raw ?? null),
+      };
+      const existing = findOrder.get(page.channel, order.externalId);
+      if (!existing) {
+        const orderId = Number(insertOrder.run(row).lastInsertRowid);
+        writeLines(orderId, order);
+        result.deliveries += recordEvent(orderId, 'order.created', hash, targets, now);
+        result.created++;
+        continue;
+      }
+      if (order.updatedAt < existing.updated_at) {
+        result.stale++; // an older version arriving late (overlap, retries): the ledger keeps the newer one
+        continue;
+      }
+      if (existing.content_hash === hash) {
+        if (order.updatedAt !== existing.updated_at) touchOrder.run(order.updatedAt, row.raw, existing.id);
+        result.unchanged++;
+        continue;
+      }
+      updateOrder.run({ ...row, id: existing.id });
+      writeLines(existing.id, order);
+      const cancelled = order.fulfillmentStatus === 'cancelled' && existing.fulfillment_status !== 'cancelled';
+      result.deliveries += recordEvent(existing.id, cancelled ? 'order.cancelled' : 'order.updated', hash, targets, now);
+      if (cancelled) result.cancelled++;
+      else result.updated++;
+    }
+    for (const rejected of page.rejected) {
+      const raw = JSON.stringify(rejected.raw ?? null) ?? 'null';
+      insertQuarantine.run(page.channel, rejected.externalId, rejected.reason.slice(0, 2_000),
+        raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) + '…(truncated)' : raw, now);
+      result.quarantined++;
+    }
+    upsertCursor.run(page.channel, JSON.stringify(page.checkpoint ?? null), now);
+    return result;
+  });
+
+  return {
+    commitPage: (page: PageToCommit, now: number = Date.now()): PageResult => commit.immediate(page, isoNow(now)),
+    readCheckpoint(channel: string): unknown {
+      const row = readCursor.get(channel);
+      return row ? (JSON.parse(row.checkpoint) as unknown) : undefined;
+    },
+  };
+}
+
+export type OrderStore = ReturnType<typeof createOrderStore>;

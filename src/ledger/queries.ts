@@ -1,0 +1,42 @@
+// Read-only questions about the ledger, for commands that report (summary, status, dead, orders).
+import type Database from 'better-sqlite3';
+import type { EventType } from '../model/event.js';
+import type { DeliveryStatus } from './delivery-status.js';
+
+export interface QuarantinedPayload {
+  id: number;
+  channel: string;
+  externalId: string | null;
+  reason: string;
+  receivedAt: string;
+}
+
+export function createQueries(db: Database.Database) {
+  const ordersByChannel = db.prepare<[], { channel: string; n: number }>('SELECT channel, count(*) AS n FROM orders GROUP BY channel');
+  const eventsByType = db.prepare<[number], { type: EventType; n: number }>('SELECT type, count(*) AS n FROM events WHERE id > ? GROUP BY type');
+  const lastEventId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events');
+  const deliveriesByStatus = db.prepare<[number], { target: string; status: DeliveryStatus; n: number }>(
+    'SELECT target, status, count(*) AS n FROM deliveries WHERE event_id > ? GROUP BY target, status');
+  const quarantined = db.prepare<[number], QuarantinedPayload>(
+    'SELECT id, channel, external_id AS externalId, reason, received_at AS receivedAt FROM quarantine WHERE id > ? ORDER BY id');
+  const lastQuarantineId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM quarantine');
+  const unreconciled = db.prepare<[], { channel: string; number: string; difference: number; currency: string }>(
+    'SELECT channel, number, money_difference AS difference, currency FROM orders WHERE money_difference <> 0 ORDER BY id');
+
+  return {
+    ordersByChannel: (): Record<string, number> => Object.fromEntries(ordersByChannel.all().map((r) => [r.channel, r.n])),
+    /** A position in the event log, to count what a run added after it. */
+    eventMark: (): number => lastEventId.get()?.id ?? 0,
+    quarantineMark: (): number => lastQuarantineId.get()?.id ?? 0,
+    eventsSince: (mark: number): Partial<Record<EventType, number>> => Object.fromEntries(eventsByType.all(mark).map((r) => [r.type, r.n])),
+    deliveriesSince(mark: number): Record<string, Partial<Record<DeliveryStatus, number>>> {
+      const out: Record<string, Partial<Record<DeliveryStatus, number>>> = {};
+      for (const row of deliveriesByStatus.all(mark)) (out[row.target] ??= {})[row.status] = row.n;
+      return out;
+    },
+    quarantinedSince: (mark: number): QuarantinedPayload[] => quarantined.all(mark),
+    unreconciledOrders: () => unreconciled.all(),
+  };
+}
+
+export type LedgerQueries = ReturnType<typeof createQueries>;

@@ -1,0 +1,1 @@
+export const isoNow = (now: number = Date.now()): string => new Date(now).toISOString();

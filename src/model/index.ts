@@ -1,0 +1,4 @@
+export * from './money.js';
+export * from './order.js';
+export * from './stock.js';
+export * from './event.js';
