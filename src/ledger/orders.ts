@@ -45,6 +45,7 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
   const insertEvent = db.prepare('INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, ?, ?, ?)');
   const insertDelivery = db.prepare(`INSERT INTO deliveries (event_id, order_id, target, status, next_attempt_at, idempotency_key, created_at, updated_at)
     VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
+  const priorTargets = db.prepare<[number], { target: string }>('SELECT DISTINCT target FROM deliveries WHERE order_id = ?');
   const insertQuarantine = db.prepare('INSERT INTO quarantine (channel, external_id, reason, raw, received_at) VALUES (?, ?, ?, ?, ?)');
   const upsertCursor = db.prepare(`INSERT INTO cursors (channel, checkpoint, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (channel) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`);
@@ -94,7 +95,10 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
       updateOrder.run({ ...row, id: existing.id });
       writeLines(existing.id, order);
       const cancelled = order.fulfillmentStatus === 'cancelled' && existing.fulfillment_status !== 'cancelled';
-      result.deliveries += recordEvent(existing.id, cancelled ? 'order.cancelled' : 'order.updated', hash, targets, now);
+      // A target that already has this order hears of every later change, even if the routing
+      // rules would no longer pick it (a cancellation must reach the WMS that holds the order).
+      const everyTarget = new Set([...targets, ...priorTargets.all(existing.id).map((r) => r.target)]);
+      result.deliveries += recordEvent(existing.id, cancelled ? 'order.cancelled' : 'order.updated', hash, [...everyTarget], now);
       if (cancelled) result.cancelled++;
       else result.updated++;
     }

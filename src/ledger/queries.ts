@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { EventType } from '../model/event.js';
 import type { DeliveryStatus } from './delivery-status.js';
+import type { Order } from '../model/order.js';
 
 export interface QuarantinedPayload {
   id: number;
@@ -9,6 +10,16 @@ export interface QuarantinedPayload {
   externalId: string | null;
   reason: string;
   receivedAt: string;
+}
+
+export interface PendingDelivery {
+  id: number;
+  target: string;
+  status: DeliveryStatus;
+  attempts: number;
+  eventType: EventType;
+  channel: string;
+  orderNumber: string;
 }
 
 export function createQueries(db: Database.Database) {
@@ -23,7 +34,15 @@ export function createQueries(db: Database.Database) {
   const unreconciled = db.prepare<[], { channel: string; number: string; difference: number; currency: string }>(
     'SELECT channel, number, money_difference AS difference, currency FROM orders WHERE money_difference <> 0 ORDER BY id');
 
+  const pending = db.prepare<[number], PendingDelivery & { normalized: string }>(`
+    SELECT d.id, d.target, d.status, d.attempts, e.type AS eventType, o.channel, o.number AS orderNumber, o.normalized
+    FROM deliveries d JOIN events e ON e.id = d.event_id JOIN orders o ON o.id = d.order_id
+    WHERE d.status IN ('pending', 'retry', 'in_flight') ORDER BY d.id LIMIT ?`);
+
   return {
+    /** Deliveries not yet done, with the order's latest state, for `push --dry-run`. */
+    pendingDeliveries: (limit: number): (PendingDelivery & { order: Order })[] =>
+      pending.all(limit).map(({ normalized, ...row }) => ({ ...row, order: { ...(JSON.parse(normalized) as Omit<Order, 'raw'>), raw: null } })),
     ordersByChannel: (): Record<string, number> => Object.fromEntries(ordersByChannel.all().map((r) => [r.channel, r.n])),
     /** A position in the event log, to count what a run added after it. */
     eventMark: (): number => lastEventId.get()?.id ?? 0,

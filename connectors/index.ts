@@ -1,0 +1,19 @@
+// The registry of built-in connectors: the one place src/cli reaches concrete connectors.
+// `mockPort` is each mock's offset from `ordersync mock --port-base` (fixed, so configs can rely on it).
+import type { ChannelDefinition, TargetDefinition } from '../src/connector-kit/index.js';
+import { webhookTarget } from './webhook/index.js';
+import { woocommerceChannel } from './woocommerce/index.js';
+
+// Each connector checks its own settings and checkpoint; the registry holds them all.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export interface RegisteredChannel { definition: ChannelDefinition<any, any>; mockPort: number }
+export interface RegisteredTarget { definition: TargetDefinition<any>; mockPort: number }
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export const CHANNELS: readonly RegisteredChannel[] = [
+  { definition: woocommerceChannel, mockPort: 0 },
+];
+
+export const TARGETS: readonly RegisteredTarget[] = [
+  { definition: webhookTarget, mockPort: 1 },
+];

@@ -1,0 +1,36 @@
+// The summary a pull, push or sync prints on stdout.
+import type { PullReport } from '../pull/pull-channels.js';
+import type { TargetPushResult } from '../push/push-target.js';
+import { printJson, printTable, type Output } from './output.js';
+
+export interface RunSummary {
+  pull?: PullReport;
+  push?: TargetPushResult[];
+  events?: Record<string, number>;
+  seconds: number;
+}
+
+export function printSummary(out: Output, summary: RunSummary): void {
+  const channels = summary.pull?.results.map((r) => ({
+    channel: r.channel, pages: r.pages, received: r.received, created: r.created, updated: r.updated,
+    cancelled: r.cancelled, unchanged: r.unchanged, quarantined: r.quarantined, unreconciled: r.unreconciled,
+  })) ?? [];
+  const targets = summary.push?.map((r) => ({ target: r.target, delivered: r.done, retrying: r.retried, dead: r.dead, throttled: r.throttled })) ?? [];
+  if (out.json) {
+    printJson(out, {
+      channels, targets, events: summary.events ?? {}, seconds: summary.seconds,
+      errors: [...(summary.pull?.failures ?? []), ...(summary.push ?? []).flatMap((r) => (r.error ? [r.error] : []))].map((e) => e.message),
+    });
+    return;
+  }
+  if (channels.length > 0) printTable(out, channels);
+  if (targets.length > 0) {
+    if (channels.length > 0) out.write('');
+    printTable(out, targets);
+  }
+  if (summary.events) {
+    const events = Object.entries(summary.events).map(([type, n]) => `${n} ${type}`).join(', ');
+    out.write(`\nevents: ${events || 'none'}`);
+  }
+  out.write(`time: ${summary.seconds.toFixed(1)} s`);
+}

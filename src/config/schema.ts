@@ -1,0 +1,40 @@
+// The shape of ordersync's own configuration. Each connector's block is checked later by the
+// connector's own settings schema; here only the keys every block shares.
+import { z } from 'zod';
+import { RouteSchema } from '../routing/rules.js';
+
+const name = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, - and _');
+
+export const RateLimitSchema = z.strictObject({
+  concurrency: z.number().int().positive().optional(),
+  intervalCap: z.number().int().positive().optional(),
+  /** Milliseconds. */
+  interval: z.number().positive().optional(),
+});
+
+const common = {
+  kind: z.string().min(1),
+  /** A third-party connector: a module path (relative to the config file) or an npm package name. */
+  connector: z.string().min(1).optional(),
+  enabled: z.boolean().default(true),
+  timeoutSeconds: z.number().positive().default(30),
+};
+
+export const ChannelBlockSchema = z.looseObject(common);
+export const TargetBlockSchema = z.looseObject({ ...common, rateLimit: RateLimitSchema.optional() });
+
+export const ConfigSchema = z.strictObject({
+  database: z.string().min(1).default('./ordersync.db'),
+  channels: z.record(name, ChannelBlockSchema).default({}),
+  targets: z.record(name, TargetBlockSchema).default({}),
+  routing: z.array(RouteSchema).optional(),
+  push: z.strictObject({
+    maxAttempts: z.number().int().min(1).default(8),
+    maxWaitSeconds: z.number().min(0).default(30),
+    backoffBaseSeconds: z.number().positive().default(1),
+    backoffMaxSeconds: z.number().positive().default(300),
+  }).default({ maxAttempts: 8, maxWaitSeconds: 30, backoffBaseSeconds: 1, backoffMaxSeconds: 300 }),
+});
+
+export type ConfigFile = z.infer<typeof ConfigSchema>;
+export const COMMON_KEYS = ['kind', 'connector', 'enabled', 'timeoutSeconds', 'rateLimit'] as const;

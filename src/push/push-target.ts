@@ -1,0 +1,126 @@
+// Delivers one target's due deliveries through its own p-queue (concurrency and interval cap
+// from config), settling each outcome in the ledger as it comes back. Per order, events leave
+// in order because the ledger never hands out a delivery while an earlier one is unsettled.
+import PQueue from 'p-queue';
+import type { ConnectorContext, DeliveryOutcome, RateLimit, TargetDefinition } from '../connector-kit/index.js';
+import type { Clock } from '../http/token-bucket.js';
+import { backoffDelay } from '../http/retry-after.js';
+import type { ClaimedDelivery, Ledger } from '../ledger/index.js';
+import { unauthorizedTarget } from './target-failure.js';
+
+export interface TargetRuntime {
+  name: string;
+  // A registry holds targets of every settings type; each one checks its own.
+  definition: TargetDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  ctx: ConnectorContext<unknown>;
+  rateLimit: RateLimit;
+}
+
+export interface PushPolicy {
+  /** After this many attempts a transient failure is given up on (dead). */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** A run waits for retries due within this long; later ones are left for the next run. */
+  maxWaitMs: number;
+  clock: Clock;
+  random?: () => number;
+  onSettled?(target: string, totals: TargetPushResult): void;
+}
+
+export interface TargetPushResult {
+  target: string;
+  done: number;
+  retried: number;
+  dead: number;
+  throttled: number;
+  pausedUntil: string | null;
+  error: Error | null;
+}
+
+export async function pushTarget(ledger: Ledger, runtime: TargetRuntime, policy: PushPolicy): Promise<TargetPushResult> {
+  const totals: TargetPushResult = { target: runtime.name, done: 0, retried: 0, dead: 0, throttled: 0, pausedUntil: null, error: null };
+  const { concurrency, intervalCap, interval } = runtime.rateLimit;
+  const queue = new PQueue({ concurrency, intervalCap, interval });
+  let stopped = false;
+
+  const settle = (delivery: ClaimedDelivery, outcome: DeliveryOutcome): void => {
+    const now = policy.clock.now();
+    if (outcome.status === 'ok') {
+      ledger.deliveries.settle(delivery.id, { status: 'done', externalRef: outcome.externalRef }, now);
+      totals.done++;
+    } else if (outcome.status === 'rejected') {
+      ledger.deliveries.settle(delivery.id, { status: 'dead', error: outcome.reason }, now);
+      totals.dead++;
+    } else if (outcome.status === 'unauthorized') {
+      ledger.deliveries.settle(delivery.id, { status: 'retry', error: outcome.reason, nextAttemptAt: now }, now);
+      if (!stopped) totals.error = unauthorizedTarget(runtime.name, outcome.reason);
+      stopped = true;
+    } else if (delivery.attempt >= policy.maxAttempts) {
+      ledger.deliveries.settle(delivery.id, { status: 'dead', error: `gave up after ${delivery.attempt} attempts: ${outcome.reason}` }, now);
+      totals.dead++;
+    } else {
+      const backoff = backoffDelay(delivery.attempt - 1, policy.backoffBaseMs, policy.backoffMaxMs, policy.random);
+      if (outcome.retryAfterMs !== undefined) pauseFor(outcome.retryAfterMs);
+      ledger.deliveries.settle(delivery.id, { status: 'retry', error: outcome.reason, nextAttemptAt: now + Math.max(backoff, outcome.retryAfterMs ?? 0) }, now);
+      totals.retried++;
+    }
+    policy.onSettled?.(runtime.name, totals);
+  };
+
+  // A 429 pauses only this target's queue, for as long as the API asked.
+  const pauseFor = (ms: number): void => {
+    totals.throttled++;
+    const until = policy.clock.now() + ms;
+    if (totals.pausedUntil && Date.parse(totals.pausedUntil) >= until) return;
+    totals.pausedUntil = new Date(until).toISOString();
+    queue.pause();
+    void policy.clock.sleep(ms).then(() => {
+      if (totals.pausedUntil && Date.parse(totals.pausedUntil) <= policy.clock.now()) {
+        totals.pausedUntil = null;
+        queue.start();
+      }
+    });
+  };
+
+  const deliverOne = async (delivery: ClaimedDelivery): Promise<void> => {
+    if (stopped) {
+      ledger.deliveries.settle(delivery.id, { status: 'retry', error: 'not sent: the target refused our credentials', nextAttemptAt: policy.clock.now() });
+      return;
+    }
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await runtime.definition.deliver(runtime.ctx, {
+        id: delivery.id, idempotencyKey: delivery.idempotencyKey, attempt: delivery.attempt,
+        event: delivery.event, previousExternalRef: delivery.previousExternalRef,
+      });
+    } catch (error) {
+      // A connector must answer with an outcome; a throw is its bug, retried so nothing is lost.
+      outcome = { status: 'retry', reason: `connector error: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    settle(delivery, outcome);
+  };
+
+  const backlog = Math.max(2 * concurrency, 8);
+  for (;;) {
+    if (stopped) break;
+    const room = backlog - queue.size - queue.pending;
+    const claimed = room > 0 ? ledger.deliveries.claimDue(runtime.name, room, policy.clock.now()) : [];
+    for (const delivery of claimed) void queue.add(() => deliverOne(delivery));
+    if (claimed.length > 0) {
+      await queue.onSizeLessThan(Math.max(1, concurrency));
+      continue;
+    }
+    if (queue.size + queue.pending > 0) {
+      await Promise.race([queue.onEmpty().then(() => queue.onIdle()), policy.clock.sleep(50)]);
+      continue;
+    }
+    const next = ledger.deliveries.nextDueAt(runtime.name);
+    if (next === undefined) break;
+    const wait = next - policy.clock.now();
+    if (wait > policy.maxWaitMs) break;
+    await policy.clock.sleep(Math.max(10, wait));
+  }
+  await queue.onIdle();
+  return totals;
+}
