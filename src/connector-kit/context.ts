@@ -1,5 +1,6 @@
 // What the runtime hands a connector: its name, its validated settings, a logger, a clock and
 // an HTTP client factory that already knows the secrets to keep out of messages.
+// (Messages name the channel or target when the engine wraps the error, not here.)
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/client.js';
 import { systemClock, type Clock } from '../http/token-bucket.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -11,7 +12,7 @@ export interface ConnectorContext<Settings> {
   log: Logger;
   clock: Clock;
   /** An HTTP client for this connector: service name, secrets, clock and transport rules filled in. */
-  http(options: Omit<HttpClientOptions, 'service' | 'secrets' | 'sleep'>): HttpClient;
+  http(options: Omit<HttpClientOptions, 'secrets' | 'sleep'>): HttpClient;
 }
 
 export interface ContextOptions<Settings> {
@@ -36,7 +37,6 @@ export function createContext<Settings>(options: ContextOptions<Settings>): Conn
       timeoutMs: options.timeoutMs,
       allowInsecure: options.allowInsecure,
       ...http,
-      service: `${options.role} ${options.name}`,
       secrets: options.secrets ?? [],
       sleep: (ms) => clock.sleep(ms),
     }),

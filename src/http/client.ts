@@ -13,8 +13,6 @@ export interface RetryPolicy {
 }
 
 export interface HttpClientOptions {
-  /** Who is calling, for messages: "channel shop" or "target erp". */
-  service: string;
   baseURL: string;
   headers?: Record<string, string>;
   auth?: { username: string; password: string };
@@ -96,7 +94,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { ...raw, data: parseBody(text, headers) as T };
     }
     const retryAfterMs = options.retryAfter?.({ ...raw, data: safeJson(text) }) ?? parseRetryAfter(headers['retry-after']);
-    throw new HttpError('status', `${options.service}: ${describeStatus(response.status)} from ${request.method} ${request.path}${detail(text)}`,
+    throw new HttpError('status', `${describeStatus(response.status)} from ${request.method} ${request.path}${detail(text)}`,
       response.status, retryAfterMs, scrub(text.slice(0, 4_000)));
   }
 
@@ -107,17 +105,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       return JSON.parse(text);
     } catch {
-      throw new HttpError('malformed_body', `${options.service}: the response was not valid JSON (${scrub(text.slice(0, 60))}…)`, 200, undefined, '');
+      throw new HttpError('malformed_body', `the response was not valid JSON (${scrub(text.slice(0, 60))}…)`, 200, undefined, '');
     }
   }
 
   function transportError(error: unknown): HttpError {
     const code = (error as { code?: string }).code ?? '';
     if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-      return new HttpError('timeout', `${options.service}: no answer from ${options.baseURL} within ${(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000}s`, 0, undefined, '');
+      return new HttpError('timeout', `no answer from ${options.baseURL} within ${(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000}s`, 0, undefined, '');
     }
     const reason = code || scrub((error as Error).message ?? String(error));
-    return new HttpError('network', `${options.service}: cannot reach ${options.baseURL} (${reason})`, 0, undefined, '');
+    return new HttpError('network', `cannot reach ${options.baseURL} (${reason})`, 0, undefined, '');
   }
 
   function detail(text: string): string {
@@ -183,9 +181,9 @@ function assertTransportAllowed(options: HttpClientOptions): void {
   try {
     url = new URL(options.baseURL);
   } catch {
-    throw new HttpError('insecure', `${options.service}: "${options.baseURL}" is not a valid URL`, 0, undefined, '');
+    throw new HttpError('insecure', `"${options.baseURL}" is not a valid URL`, 0, undefined, '');
   }
   if (url.protocol === 'https:') return;
   if (url.protocol === 'http:' && (LOOPBACK.has(url.hostname) || options.allowInsecure)) return;
-  throw new HttpError('insecure', `${options.service}: ${url.origin} is not https; use https:// or set allowInsecure: true for it`, 0, undefined, '');
+  throw new HttpError('insecure', `${url.origin} is not https; use https:// or set allowInsecure: true for it`, 0, undefined, '');
 }

@@ -39,7 +39,11 @@ export function createQueries(db: Database.Database) {
     FROM deliveries d JOIN events e ON e.id = d.event_id JOIN orders o ON o.id = d.order_id
     WHERE d.status IN ('pending', 'retry', 'in_flight') ORDER BY d.id LIMIT ?`);
 
+  const fingerprints = db.prepare<[], { fingerprint: string }>("SELECT channel || ':' || external_id || ':' || content_hash AS fingerprint FROM orders ORDER BY 1");
+
   return {
+    /** channel:externalId:contentHash of every order, to compare two ledgers. */
+    orderFingerprints: (): string[] => fingerprints.all().map((r) => r.fingerprint),
     /** Deliveries not yet done, with the order's latest state, for `push --dry-run`. */
     pendingDeliveries: (limit: number): (PendingDelivery & { order: Order })[] =>
       pending.all(limit).map(({ normalized, ...row }) => ({ ...row, order: { ...(JSON.parse(normalized) as Omit<Order, 'raw'>), raw: null } })),

@@ -16,9 +16,10 @@ export const FaultSettingsSchema = z.object({
   timeoutHoldMs: z.number().int().min(0).default(60_000),
   /**
    * Faults for the next requests, in order, before the random rates apply: a fault name, or an
-   * HTTP status answered with the API's own error body (429 with its own throttle answer).
+   * HTTP status answered with the API's own error body (429 with its own throttle answer);
+   * 'none' lets one request through untouched.
    */
-  next: z.array(z.union([z.enum(['429', '500', 'timeout', 'drop', 'malformed']), z.number().int()])).default([]),
+  next: z.array(z.union([z.enum(['none', '429', '500', 'timeout', 'drop', 'malformed']), z.number().int()])).default([]),
 });
 
 export type FaultSettings = z.infer<typeof FaultSettingsSchema>;
