@@ -1,5 +1,7 @@
 // The one HTTP client every connector uses: timeouts, retries with backoff and jitter,
 // Retry-After, plain-HTTP refusal for remote hosts, and secrets scrubbed from every error.
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { HttpError, describeStatus } from './errors.js';
 import { redact } from './redact.js';
@@ -72,6 +74,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     validateStatus: () => true,
     maxRedirects: 0,
     proxy: false,
+    // Own agents: a socket abandoned by a timeout must never be handed to the next request.
+    httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
+    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
   });
 
   async function attempt<T>(request: HttpRequest): Promise<HttpResponse<T>> {

@@ -58,7 +58,12 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
   const setRetry = db.prepare("UPDATE deliveries SET status = 'retry', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?");
   const setDead = db.prepare("UPDATE deliveries SET status = 'dead', last_error = ?, updated_at = ? WHERE id = ?");
   const recover = db.prepare("UPDATE deliveries SET status = 'retry', last_error = 'recovered after an interrupted run', updated_at = ? WHERE status = 'in_flight'");
-  const nextDue = db.prepare<[string], { next: string | null }>("SELECT min(next_attempt_at) AS next FROM deliveries WHERE target = ? AND status IN ('pending', 'retry')");
+  // Only deliveries that could be claimed once due: one waiting behind an earlier event of its order is not.
+  const nextDue = db.prepare<[string], { next: string | null }>(`
+    SELECT min(d.next_attempt_at) AS next FROM deliveries d
+    WHERE d.target = ? AND d.status IN ('pending', 'retry')
+      AND NOT EXISTS (SELECT 1 FROM deliveries e
+        WHERE e.target = d.target AND e.order_id = d.order_id AND e.id < d.id AND e.status <> 'done')`);
   const countRows = db.prepare<[], { target: string; status: DeliveryStatus; n: number }>('SELECT target, status, count(*) AS n FROM deliveries GROUP BY target, status');
   const deadRows = db.prepare<[], DeadDelivery>(`
     SELECT d.id, d.target, o.channel, o.number AS orderNumber, o.external_id AS externalId, e.type AS eventType,

@@ -111,14 +111,15 @@ export async function pushTarget(ledger: Ledger, runtime: TargetRuntime, policy:
       await queue.onSizeLessThan(Math.max(1, concurrency));
       continue;
     }
+    const next = room > 0 ? ledger.deliveries.nextDueAt(runtime.name) : undefined;
+    const wait = next === undefined ? undefined : next - policy.clock.now();
     if (queue.size + queue.pending > 0) {
-      await Promise.race([queue.onEmpty().then(() => queue.onIdle()), policy.clock.sleep(50)]);
+      // Wake when a delivery finishes (it may unblock the next event of its order) or a retry falls due.
+      const finished = new Promise<void>((resolve) => queue.once('next', () => resolve()));
+      await (wait !== undefined && wait <= policy.maxWaitMs ? Promise.race([finished, policy.clock.sleep(Math.max(10, wait))]) : finished);
       continue;
     }
-    const next = ledger.deliveries.nextDueAt(runtime.name);
-    if (next === undefined) break;
-    const wait = next - policy.clock.now();
-    if (wait > policy.maxWaitMs) break;
+    if (wait === undefined || wait > policy.maxWaitMs) break;
     await policy.clock.sleep(Math.max(10, wait));
   }
   await queue.onIdle();
