@@ -71,14 +71,19 @@ export function generateOrder(faker: Faker, id: number, modifiedMs: number): Rec
   };
 }
 
-/** A real change a merchant would make: the order moves on in its life, or a quantity changes. */
+/**
+ * A real change a merchant would make: the order moves on in its life (paid, shipped,
+ * reinstated), or, once it has nowhere to go, its delivery address is corrected. Never a
+ * cancellation, so a test can count `order.updated` events exactly.
+ */
 export function changeOrder(order: Record<string, unknown>, modifiedMs: number): void {
-  const next: Partial<Record<string, WooOrderStatus>> = {
-    pending: 'processing', 'on-hold': 'processing', processing: 'completed', completed: 'refunded',
-    cancelled: 'processing', refunded: 'processing', failed: 'pending',
+  const next: Partial<Record<WooOrderStatus, WooOrderStatus>> = {
+    pending: 'processing', 'on-hold': 'processing', processing: 'completed', failed: 'processing', cancelled: 'processing',
   };
   const status = order.status as WooOrderStatus;
-  order.status = next[status] ?? 'processing';
+  const moved = next[status];
+  if (moved) order.status = moved;
+  else order.shipping = { ...(order.shipping as object), address_2: `Apt ${Math.floor(modifiedMs / 1000) % 97}` };
   order.date_modified_gmt = wooTime(modifiedMs);
   order.date_modified = local(modifiedMs);
 }

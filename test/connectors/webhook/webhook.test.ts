@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { webhookTarget } from '../../../connectors/webhook/index.js';
+import { MOCK_WEBHOOK_PATH, MOCK_WEBHOOK_SECRET } from '../../../connectors/webhook/mock.js';
+import { signBody, verifySignature } from '../../../connectors/webhook/signature.js';
+import { startMock, type RunningMock } from '../../../src/mock/index.js';
+import { fastClock } from '../../../src/testing/fake-clock.js';
+import { makeOrder } from '../../support/orders.js';
+import { mockState, webhookRuntime } from '../../support/webhook.js';
+
+describe('webhook target', () => {
+  let mock: RunningMock;
+  beforeEach(async () => { mock = await startMock(webhookTarget.mock!({ seed: 1 }), { port: 0 }); });
+  afterEach(() => mock.close());
+
+  const delivery = (key = 'ledger:1:hooks') => ({
+    id: 1, idempotencyKey: key, attempt: 1, previousExternalRef: null,
+    event: { id: 'ledger:1', type: 'order.created' as const, occurredAt: '2026-11-25T10:00:00.000Z', order: makeOrder() },
+  });
+
+  it('signs the body with HMAC-SHA256 and the receiver checks it', () => {
+    const signature = signBody('{"a":1}', 'secret-of-sixteen-chars');
+    expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(verifySignature('{"a":1}', 'secret-of-sixteen-chars', signature)).toBe(true);
+    expect(verifySignature('{"a":2}', 'secret-of-sixteen-chars', signature)).toBe(false);
+  });
+
+  it('delivers the event with its idempotency key; a replay gets the first answer and makes no record', async () => {
+    const runtime = webhookRuntime(mock.url, fastClock());
+    const first = await webhookTarget.deliver(runtime.ctx as never, delivery());
+    const again = await webhookTarget.deliver(runtime.ctx as never, delivery());
+    expect(first).toEqual({ status: 'ok', externalRef: 'evt_1' });
+    expect(again).toEqual(first);
+    expect(await mockState(mock.url)).toMatchObject({ records: 1, replays: 1, duplicates: 0 });
+  });
+
+  it('leaves the raw payload out unless asked, and never sends a secret', async () => {
+    const received: string[] = [];
+    const server = await startMock({
+      name: 'spy', routes: [{ method: 'POST', pattern: MOCK_WEBHOOK_PATH, handler: (r) => { received.push(r.body); return { status: 200, body: {} }; } }],
+      state: () => ({}), reset: () => {},
+    }, { port: 0 });
+    const runtime = webhookRuntime(server.url, fastClock());
+    await webhookTarget.deliver(runtime.ctx as never, delivery());
+    await server.close();
+    const body = JSON.parse(received[0]!) as { type: string; order: Record<string, unknown> };
+    expect(body.type).toBe('order.created');
+    expect(body.order.raw).toBeUndefined();
+    expect(received[0]).not.toContain(MOCK_WEBHOOK_SECRET);
+  });
+
+  it('a wrong secret is refused as unauthorized', async () => {
+    const runtime = webhookRuntime(mock.url, fastClock(), { secret: 'another-secret-entirely' });
+    const outcome = await webhookTarget.deliver(runtime.ctx as never, delivery());
+    expect(outcome.status).toBe('unauthorized');
+    expect(await mockState(mock.url)).toMatchObject({ records: 0, badSignatures: 1 });
+  });
+});
