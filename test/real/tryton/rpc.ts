@@ -51,7 +51,8 @@ export interface MasterData {
 export async function setUpMasterData(rpc: Rpc, skus: Record<string, string>): Promise<MasterData> {
   const currencies: Record<string, number> = {};
   for (const [code, name, digits, rounding] of [['EUR', 'Euro', 2, '0.01'], ['USD', 'US Dollar', 2, '0.01'], ['JPY', 'Yen', 0, '1']] as const) {
-    [currencies[code]] = await rpc.model<number[]>('currency.currency', 'create', [{ name, code, symbol: code, digits, rounding: decimal(rounding) }]);
+    const [id] = await rpc.model<number[]>('currency.currency', 'create', [{ name, code, symbol: code, digits, rounding: decimal(rounding) }]);
+    currencies[code] = id!;
   }
   const [companyParty] = await rpc.model<number[]>('party.party', 'create', [{ name: 'ordersync Test Shop' }]);
   const [company] = await rpc.model<number[]>('company.company', 'create', [{ party: companyParty, currency: currencies.EUR }]);
@@ -65,7 +66,8 @@ export async function setUpMasterData(rpc: Rpc, skus: Record<string, string>): P
       name, type: 'goods', default_uom: unit, salable: true, sale_uom: unit, list_price: decimal('10'),
       products: [['create', [{ suffix_code: sku }]]],
     }]);
-    [products[sku]] = await rpc.model<number[]>('product.product', 'search', [['code', '=', sku]], 0, 1, null);
+    const [id] = await rpc.model<number[]>('product.product', 'search', [['code', '=', sku]], 0, 1, null);
+    products[sku] = id!;
   }
   return { company: company!, currencies, products, unit: unit! };
 }
