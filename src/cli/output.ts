@@ -1,4 +1,5 @@
 // stdout carries results: aligned tables for people, one JSON document with --json.
+import { formatTable } from '../ui/format.js';
 
 export interface Output {
   json: boolean;
@@ -12,16 +13,6 @@ export function printJson(out: Output, value: unknown): void {
 }
 
 export function printTable(out: Output, rows: Record<string, unknown>[], columns?: string[]): void {
-  if (rows.length === 0) return;
-  const keys = columns ?? Object.keys(rows[0] ?? {});
-  const cells = rows.map((row) => keys.map((key) => format(row[key])));
-  const widths = keys.map((key, i) => Math.max(key.length, ...cells.map((line) => (line[i] ?? '').length)));
-  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  out.write([line(keys), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n'));
-}
-
-function format(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  const lines = formatTable(rows, columns);
+  if (lines.length > 0) out.write(lines.join('\n'));
 }

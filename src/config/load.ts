@@ -29,6 +29,7 @@ export interface Config {
   targets: (ConnectorBlock & { rateLimit: Partial<RateLimit> })[];
   routing: Route[] | undefined;
   push: ConfigFile['push'];
+  status: ConfigFile['status'];
   secrets: string[];
   warnings: string[];
 }
@@ -105,7 +106,7 @@ export function normalizeConfig(input: unknown, file: string | null, env: NodeJS
   return {
     file, dir,
     database: isAbsolute(config.database) ? config.database : resolve(dir, config.database),
-    channels, targets, routing: config.routing, push: config.push,
+    channels, targets, routing: config.routing, push: config.push, status: config.status,
     secrets: [...new Set(secrets.filter((s) => s.length >= 4))], warnings,
   };
 }

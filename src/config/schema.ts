@@ -28,6 +28,10 @@ export const ConfigSchema = z.strictObject({
   channels: z.record(name, ChannelBlockSchema).default({}),
   targets: z.record(name, TargetBlockSchema).default({}),
   routing: z.array(RouteSchema).optional(),
+  status: z.strictObject({
+    /** A channel without a successful pull for this long turns red and counts as needing attention. */
+    staleAfterMinutes: z.number().positive().default(60),
+  }).default({ staleAfterMinutes: 60 }),
   push: z.strictObject({
     maxAttempts: z.number().int().min(1).default(8),
     maxWaitSeconds: z.number().min(0).default(30),

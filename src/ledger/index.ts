@@ -6,6 +6,8 @@ import { openDatabase } from './open.js';
 import { createOrderStore } from './orders.js';
 import { createQueries } from './queries.js';
 import { createRunStore } from './runs.js';
+import { createHealthStore } from './health.js';
+import { createStatusQueries } from './status.js';
 
 export function openLedger(file: string) {
   const db = openDatabase(file);
@@ -17,6 +19,7 @@ export function openLedger(file: string) {
     deliveries: createDeliveryStore(db, ledgerId),
     runs: createRunStore(db),
     lock: createRunLock(db),
+    health: createHealthStore(db),
     queries: createQueries(db),
     integrityCheck: (): string => String(db.pragma('integrity_check', { simple: true })),
     close: (): void => void db.close(),
@@ -29,6 +32,7 @@ export function openLedgerForReading(file: string) {
   return {
     file,
     queries: createQueries(db),
+    status: createStatusQueries(db),
     recentRuns: createRunStore(db).recent,
     close: (): void => void db.close(),
   };
@@ -40,3 +44,4 @@ export type { ClaimedDelivery, Settlement, DeadDelivery, DeliveryCounts } from '
 export type { PageToCommit, PageResult } from './orders.js';
 export type { RunOutcome, RunRecord } from './runs.js';
 export type { QuarantinedPayload } from './queries.js';
+export type { StatusSnapshot, ChannelStatus, TargetStatus } from './status.js';

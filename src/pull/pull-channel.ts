@@ -59,7 +59,10 @@ export async function pullChannel(ledger: Ledger, runtime: ChannelRuntime, optio
       options.onPage?.(runtime.name, totals);
     }
   } catch (error) {
-    throw channelFailure(runtime.name, error);
+    const failure = channelFailure(runtime.name, error);
+    if (!options.dryRun) ledger.health.channelPulled(runtime.name, failure.message);
+    throw failure;
   }
+  if (!options.dryRun) ledger.health.channelPulled(runtime.name, null);
   return totals;
 }

@@ -48,12 +48,15 @@ export async function pushTarget(ledger: Ledger, runtime: TargetRuntime, policy:
     const now = policy.clock.now();
     if (outcome.status === 'ok') {
       ledger.deliveries.settle(delivery.id, { status: 'done', externalRef: outcome.externalRef }, now);
+      ledger.health.targetDelivered(runtime.name, now);
       totals.done++;
     } else if (outcome.status === 'rejected') {
       ledger.deliveries.settle(delivery.id, { status: 'dead', error: outcome.reason }, now);
+      ledger.health.targetFailed(runtime.name, outcome.reason, now);
       totals.dead++;
     } else if (outcome.status === 'unauthorized') {
       ledger.deliveries.settle(delivery.id, { status: 'retry', error: outcome.reason, nextAttemptAt: now }, now);
+      ledger.health.targetFailed(runtime.name, outcome.reason, now);
       if (!stopped) totals.error = unauthorizedTarget(runtime.name, outcome.reason);
       stopped = true;
     } else if (delivery.attempt >= policy.maxAttempts) {
@@ -74,10 +77,12 @@ export async function pushTarget(ledger: Ledger, runtime: TargetRuntime, policy:
     const until = policy.clock.now() + ms;
     if (totals.pausedUntil && Date.parse(totals.pausedUntil) >= until) return;
     totals.pausedUntil = new Date(until).toISOString();
+    ledger.health.targetPaused(runtime.name, until);
     queue.pause();
     void policy.clock.sleep(ms).then(() => {
       if (totals.pausedUntil && Date.parse(totals.pausedUntil) <= policy.clock.now()) {
         totals.pausedUntil = null;
+        ledger.health.targetPaused(runtime.name, null);
         queue.start();
       }
     });

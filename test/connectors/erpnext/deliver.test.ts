@@ -209,3 +209,15 @@ describe('erpnext customers without an email', () => {
     expect(outcome).toEqual({ status: 'rejected', reason: 'needs manual action: SAL-ORD-2025-00001 is Closed in ERPNext; re-open or return it there before cancelling' });
   });
 });
+
+describe('erpnext amended orders', () => {
+  it('follows the amended copy after the merchant cancelled and amended the order', async () => {
+    h = await startErpnext({ submit: true });
+    await deliver(deliveryOf(buildOrder()));
+    h.mock.store.cancel('Sales Order', 'SAL-ORD-2025-00001');
+    const original = h.mock.store.get('Sales Order', 'SAL-ORD-2025-00001');
+    h.mock.store.table('Sales Order').push({ ...original, name: 'SAL-ORD-2025-00001-1', amended_from: original.name, docstatus: 1, status: 'To Deliver and Bill' });
+    const outcome = await deliver(deliveryOf(buildOrder(), 'order.updated', 2));
+    expect(outcome).toEqual({ status: 'ok', externalRef: 'SAL-ORD-2025-00001-1' });
+  });
+});

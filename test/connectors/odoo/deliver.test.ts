@@ -181,3 +181,14 @@ describe('odoo target over JSON-2', () => {
     await expect(odooTarget.verify!(h.ctx)).rejects.toThrow(/Invalid apikey/);
   });
 });
+
+describe('odoo orders recreated by the merchant', () => {
+  it('follows the live order when a cancelled one carries the same reference', async () => {
+    h = await startOdoo();
+    await odooTarget.deliver(h.ctx, deliveryOf(buildOrder()));
+    await odooTarget.deliver(h.ctx, deliveryOf(buildOrder({ fulfillmentStatus: 'cancelled' }), 'order.cancelled', 2));
+    const [again] = h.mock.store.create('sale.order', [{ partner_id: 7, client_order_ref: 'shop:1001', order_line: [[0, 0, { product_id: 101, product_uom_qty: 2, price_unit: 19.95 }], [0, 0, { product_id: 103, product_uom_qty: 1, price_unit: 18 }]] }]);
+    const outcome = await odooTarget.deliver(h.ctx, deliveryOf(buildOrder(), 'order.updated', 3));
+    expect(outcome).toEqual({ status: 'ok', externalRef: String(again) });
+  });
+});
