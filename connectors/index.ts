@@ -1,6 +1,8 @@
 // The registry of built-in connectors: the one place src/cli reaches concrete connectors.
 // `mockPort` is each mock's offset from `ordersync mock --port-base` (fixed, so configs can rely on it).
 import type { ChannelDefinition, TargetDefinition } from '../src/connector-kit/index.js';
+import { erpnextTarget } from './erpnext/index.js';
+import { odooTarget } from './odoo/index.js';
 import { webhookTarget } from './webhook/index.js';
 import { woocommerceChannel } from './woocommerce/index.js';
 
@@ -16,4 +18,6 @@ export const CHANNELS: readonly RegisteredChannel[] = [
 
 export const TARGETS: readonly RegisteredTarget[] = [
   { definition: webhookTarget, mockPort: 1 },
+  { definition: odooTarget, mockPort: 10 },
+  { definition: erpnextTarget, mockPort: 11 },
 ];

@@ -2,7 +2,7 @@
 // couple of seconds from a read-only ledger connection. The view only renders and reads keys;
 // loading and requeueing are handed in.
 import { Box, Text, useApp, useInput } from 'ink';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StatusSnapshot } from '../ledger/index.js';
 import { clip, formatTable } from './format.js';
 import { attention, channelRows, runRows, targetRows, type StatusOptions } from './status-rows.js';
@@ -27,6 +27,9 @@ export function StatusView({ load, requeue, options, refreshMs, color, now = Dat
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
   const refresh = useCallback(() => setSnapshot(load()), [load]);
+  // Keys may arrive before the handler sees the latest render: read current state through a ref.
+  const current = useRef({ pane, selected, snapshot });
+  current.current = { pane, selected, snapshot };
 
   useEffect(() => {
     const timer = setInterval(refresh, refreshMs);
@@ -37,16 +40,17 @@ export function StatusView({ load, requeue, options, refreshMs, color, now = Dat
     if (input === 'q' || key.escape) return exit();
     if (input === 'r') return refresh();
     const move = (step: number) => {
-      setPane(PANES[(PANES.indexOf(pane) + step + PANES.length) % PANES.length]!);
+      setPane((current) => PANES[(PANES.indexOf(current) + step + PANES.length) % PANES.length]!);
       setOpen(false);
     };
     if (key.tab || key.rightArrow) return move(key.shift ? -1 : 1);
     if (key.leftArrow) return move(-1);
-    if (pane !== 'dead') return;
+    const now = current.current;
+    if (now.pane !== 'dead') return;
     if (key.upArrow) setSelected((s) => Math.max(0, s - 1));
-    if (key.downArrow) setSelected((s) => Math.min(snapshot.dead.length - 1, s + 1));
+    if (key.downArrow) setSelected((s) => Math.min(now.snapshot.dead.length - 1, s + 1));
     if (key.return) setOpen((o) => !o);
-    const delivery = snapshot.dead[selected];
+    const delivery = now.snapshot.dead[now.selected];
     if (input === 'R' && delivery) {
       requeue(delivery.id);
       setMessage(`delivery ${delivery.id} requeued: the next push sends it`);

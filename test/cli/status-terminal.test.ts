@@ -1,0 +1,47 @@
+// The real binary in a real terminal (tmux): the live view draws, reacts to keys, and quits.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const session = `ordersync-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', session);
+
+async function waitFor(predicate: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen();
+    if (predicate(text) || Date.now() > deadline) return text;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe.skipIf(!hasTmux)('ordersync status in a terminal', () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'ordersync-tty-')), 'ledger.db');
+
+  beforeAll(async () => {
+    expect((await runCli(['--db', db, 'demo'])).code).toBe(0);
+  }, 60_000);
+  afterAll(() => {
+    spawnSync('tmux', ['-L', session, 'kill-server']);
+  });
+
+  it('draws the view, moves between panes with tab, and quits with q', async () => {
+    const entry = resolve('test/support/cli-entry.ts');
+    const command = `NO_COLOR=1 ${process.execPath} --import tsx ${entry} --config config.example.yml --db ${db} status; echo EXITED:$?; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', '-c', resolve('.'), command);
+    const first = await waitFor((text) => text.includes('▸ channels'));
+    expect(first).toMatch(/woo\s+woocommerce/);
+    expect(first).toContain('all good');
+    tmux('send-keys', '-t', session, 'Tab');
+    const second = await waitFor((text) => text.includes('▸ targets'));
+    expect(second).toContain('▸ targets');
+    tmux('send-keys', '-t', session, 'q');
+    const after = await waitFor((text) => text.includes('EXITED:'));
+    expect(after).toContain('EXITED:0');
+  }, 40_000);
+});
