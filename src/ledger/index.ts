@@ -8,6 +8,7 @@ import { createQueries } from './queries.js';
 import { createRunStore } from './runs.js';
 import { createHealthStore } from './health.js';
 import { createStatusQueries } from './status.js';
+import { createOrderQueries } from './order-queries.js';
 
 export function openLedger(file: string) {
   const db = openDatabase(file);
@@ -33,6 +34,7 @@ export function openLedgerForReading(file: string) {
     file,
     queries: createQueries(db),
     status: createStatusQueries(db),
+    orders: createOrderQueries(db),
     recentRuns: createRunStore(db).recent,
     close: (): void => void db.close(),
   };

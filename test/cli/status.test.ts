@@ -39,4 +39,18 @@ describe('ordersync status without a terminal', () => {
     expect(strict.code).toBe(1);
     expect(JSON.parse(strict.stdout).attention).toEqual(['channel woo: no successful pull for over 0.0001 min']);
   });
+
+  it('orders list filters, and orders show gives the order with its events and deliveries', async () => {
+    const list = await runCli(['--config', 'config.example.yml', '--db', db, '--json', 'orders', 'list', '--channel', 'woo', '--status', 'paid', '--limit', '500']);
+    const rows = JSON.parse(list.stdout) as { id: number; financialStatus: string; channel: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.financialStatus === 'paid' && r.channel === 'woo')).toBe(true);
+    const show = await runCli(['--config', 'config.example.yml', '--db', db, '--json', 'orders', 'show', String(rows[0]!.id), '--raw']);
+    const order = JSON.parse(show.stdout) as { order: { number: string }; events: { type: string }[]; deliveries: { target: string; status: string }[]; raw: { id: number } };
+    expect(order.events[0]?.type).toBe('order.created');
+    expect(order.deliveries).toEqual([expect.objectContaining({ target: 'hooks', status: 'done' })]);
+    expect(order.raw.id).toBeGreaterThan(0);
+    const missing = await runCli(['--config', 'config.example.yml', '--db', db, 'orders', 'show', 'no-such-order']);
+    expect(missing.code).toBe(2);
+  });
 });

@@ -118,8 +118,8 @@ describe.skipIf(missing !== null)('Tryton target against a real trytond', () => 
     expect(a.tax_amount.decimal).toBe('0');
     expect(a.total_amount.decimal).toBe('60.85');
 
-    const [party] = await rpc.model<{ name: string; email: string }[]>('party.party', 'read', [a.party], ['name', 'email']);
-    expect(party).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com' });
+    const [party] = await rpc.model<{ name: string; email: string; phone: string; addresses: number[] }[]>('party.party', 'read', [a.party], ['name', 'email', 'phone', 'addresses']);
+    expect(party).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0000', addresses: [a.shipment_address] });
     const [address] = await rpc.model<{ street: string; postal_code: string; city: string; party: number }[]>('party.address', 'read', [a.shipment_address], ['street', 'postal_code', 'city', 'party']);
     expect(address).toEqual({ id: a.shipment_address, street: '12 Analytical Row', postal_code: 'N1 9GU', city: 'London', party: a.party });
     expect(a.invoice_address).toBe(a.shipment_address);

@@ -66,7 +66,7 @@ export const lastCheckpoint = (pages: OrderPage<UpdatedCursor>[]): UpdatedCursor
 export interface MockState {
   orders: number;
   orderIds: string[];
-  received: { tokenExchanges: number; tokensRefused: number; getOrders: number };
+  received: { tokenExchanges: number; tokensRefused: number; getOrders: number; recentQueries: string[] };
   quota: { limit: number; used: number; day: string | null };
   throttled: number;
   byRoute: Record<string, number>;

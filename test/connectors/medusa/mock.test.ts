@@ -96,6 +96,9 @@ describe('medusa mock', () => {
     expect(await get('/admin/orders?updated_at[$gte]=notadate')).toEqual({ status: 500, body: unknown });
     expect(await get('/admin/orders/order_nope')).toEqual({ status: 404, body: { type: 'not_found', message: 'Order id not found: order_nope' } });
     expect((await get('/admin/orders?updated_at[$foo]=x')).status).toBe(200); // unknown operators are dropped
+    expect(await get('/admin/payments?id[$gt]=pay_0')).toEqual({
+      status: 400, body: { type: 'invalid_data', message: "Invalid request: Expected type: 'string, array' for field 'id', got: '[object Object]'" },
+    });
   });
 
   it('changes, adds, quarantines and upserts through POST /__mock/orders, stamping strictly newer times', async () => {

@@ -93,6 +93,11 @@ describe('shipbob deliver: create', () => {
     expect((await h.state()).records).toBe(0);
   });
 
+  it('plain http to a non-loopback host (127.0.0.2 counts as remote for the client) is refused before any request, as a rejected outcome', async () => {
+    h = await startHarness({ url: 'http://127.0.0.2:9' });
+    expect(await h.deliver(buildDelivery(buildOrder()))).toMatchObject({ status: 'rejected', reason: expect.stringContaining('is not https') });
+  });
+
   it('a bad token is unauthorized', async () => {
     h = await startHarness({ token: 'wrong-token' });
     expect((await h.deliver(buildDelivery(buildOrder()))).status).toBe('unauthorized');

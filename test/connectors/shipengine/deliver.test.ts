@@ -81,6 +81,11 @@ describe('shipengine deliver: buy a label', () => {
     expect(await h.deliver(buildDelivery(buildOrder()))).toMatchObject({ status: 'rejected', reason: expect.stringContaining('carrier_id se-999 was not found') });
   });
 
+  it('plain http to a non-loopback host (127.0.0.2 counts as remote for the client) is refused before any request, as a rejected outcome', async () => {
+    h = await startHarness({ url: 'http://127.0.0.2:9' });
+    expect(await h.deliver(buildDelivery(buildOrder()))).toMatchObject({ status: 'rejected', reason: expect.stringContaining('is not https') });
+  });
+
   it('a bad API key is unauthorized', async () => {
     h = await startHarness({ apiKey: 'TEST_wrong' });
     expect((await h.deliver(buildDelivery(buildOrder()))).status).toBe('unauthorized');

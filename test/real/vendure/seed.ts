@@ -62,9 +62,12 @@ export async function seedVendure(admin: GraphQLSession): Promise<Seeded> {
     const variants = await admin.send<{ createProductVariants: { id: string }[] }>(
       'mutation($input: [CreateProductVariantInput!]!) { createProductVariants(input: $input) { id } }',
       { input: [{ productId: product.createProduct.id, sku: item.sku, translations: [{ languageCode: en, name: item.name }],
-        taxCategoryId: category.createTaxCategory.id, stockOnHand: 500,
-        prices: [{ currencyCode: 'USD', price: item.usd }, { currencyCode: 'EUR', price: item.eur }] }] });
-    variantIds[item.sku] = variants.createProductVariants[0]!.id;
+        taxCategoryId: category.createTaxCategory.id, stockOnHand: 500, price: item.usd }] });
+    const variantId = variants.createProductVariants[0]!.id;
+    // createProductVariants sets the default currency's price only; other currencies come by update.
+    await admin.send('mutation($input: [UpdateProductVariantInput!]!) { updateProductVariants(input: $input) { id } }',
+      { input: [{ id: variantId, prices: [{ currencyCode: 'EUR', price: item.eur }] }] });
+    variantIds[item.sku] = variantId;
   }
   await admin.send('mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { ... on Promotion { id } } }',
     { input: { enabled: true, couponCode: COUPON, conditions: [],

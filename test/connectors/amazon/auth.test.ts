@@ -1,0 +1,89 @@
+// Login with Amazon: one token exchange, renewed before it expires and once on a 403; clear errors.
+import { afterEach, describe, expect, test } from 'vitest';
+import { HttpError } from '../../../src/connector-kit/index.js';
+import { MOCK_CREDENTIALS } from '../../../connectors/amazon/mock.js';
+import { pullAll, startHarness, type Harness } from './helpers.js';
+
+let h: Harness;
+afterEach(async () => { await h.mock.close(); });
+
+async function failure(promise: Promise<unknown>): Promise<HttpError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(HttpError);
+  return error as HttpError;
+}
+
+describe('access token', () => {
+  test('one exchange serves every call while it is valid', async () => {
+    h = await startHarness({ orders: 30 });
+    const ctx = h.ctx({ pageSize: 10 });
+    const cursor = (await pullAll(ctx)).at(-1)!.checkpoint;
+    await pullAll(ctx, { checkpoint: cursor });
+    const state = await h.state();
+    expect(state.operations.searchOrders.requests).toBe(4); // 3 pages, then one empty window
+    expect(state.tokenExchanges).toBe(1);
+  });
+
+  test('is renewed before it expires, so Amazon never sees an expired token', async () => {
+    h = await startHarness({ orders: 5, tokenTtlSeconds: 300 });
+    const ctx = h.ctx();
+    await pullAll(ctx);
+    h.clock.advance(250_000); // within a minute of the end of its 5-minute life
+    await pullAll(ctx);
+    h.clock.advance(250_000);
+    await pullAll(ctx);
+    expect(await h.state()).toMatchObject({ tokenExchanges: 3, denied: 0 });
+  });
+
+  test('revoked early: the 403 Unauthorized is answered with one fresh token and the call succeeds', async () => {
+    h = await startHarness({ orders: 5 });
+    const ctx = h.ctx();
+    await pullAll(ctx);
+    h.api.revokeAccessTokens();
+    h.clock.advance(300_000);
+    const pages = await pullAll(ctx);
+    expect(pages).toHaveLength(1);
+    expect(await h.state()).toMatchObject({ tokenExchanges: 2, denied: 1 });
+  });
+
+  test('a 403 that a fresh token does not cure is thrown, saying forbidden', async () => {
+    h = await startHarness({ orders: 5 });
+    const ctx = h.ctx();
+    await pullAll(ctx);
+    await h.post('/__mock/faults', { next: [403, 403] });
+    const error = await failure(pullAll(ctx));
+    expect(error.status).toBe(403);
+    expect(error.message).toMatch(/HTTP 403 forbidden/);
+  });
+});
+
+describe('bad credentials are clear errors from pullOrders', () => {
+  test('a wrong client secret: 401 invalid_client, and the secret is not in the message', async () => {
+    h = await startHarness();
+    const error = await failure(pullAll(h.ctx({ clientSecret: 'amzn1.oa2-cs.v1.wrong-secret-value' })));
+    expect(error.status).toBe(401);
+    expect(error.message).toMatch(/unauthorized.*POST \/auth\/o2\/token: invalid_client/);
+    expect(error.message).not.toContain('wrong-secret-value');
+  });
+
+  test('a revoked refresh token: 400 invalid_grant', async () => {
+    h = await startHarness();
+    const error = await failure(pullAll(h.ctx({ refreshToken: 'Atzr|revoked' })));
+    expect(error.status).toBe(400);
+    expect(error.message).toMatch(/invalid_grant/);
+  });
+
+  test('a 401 from the API is thrown as it is', async () => {
+    h = await startHarness();
+    await h.post('/__mock/faults', { next: [401] });
+    expect((await failure(pullAll(h.ctx()))).status).toBe(401);
+  });
+
+  test('verify proves the credentials with one token and one small search', async () => {
+    h = await startHarness();
+    const { amazonChannel } = await import('../../../connectors/amazon/index.js');
+    await amazonChannel.verify!(h.ctx());
+    expect(await h.state()).toMatchObject({ tokenExchanges: 1, lastSearch: { maxResultsPerPage: '1' } });
+    await expect(amazonChannel.verify!(h.ctx({ clientId: MOCK_CREDENTIALS.clientId + 'x' }))).rejects.toThrow(/invalid_client/);
+  });
+});
