@@ -52,5 +52,5 @@ describe('ordersync status without a terminal', () => {
     expect(order.raw.id).toBeGreaterThan(0);
     const missing = await runCli(['--config', 'config.example.yml', '--db', db, 'orders', 'show', 'no-such-order']);
     expect(missing.code).toBe(2);
-  });
+  }, 60_000);
 });

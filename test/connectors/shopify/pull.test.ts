@@ -51,6 +51,19 @@ describe('shopify pull', () => {
     expect(harness.clock.sleeps.every((ms) => ms < ((992 - 440) / 50) * 1000)).toBe(true);
   });
 
+  it('follows a large order\'s lines over several follow-up pages', async () => {
+    harness = await startShopify({ orders: 14 });
+    // One line with the order, then 4 lines a follow-up query (3 + 4 × 8 points ≤ 40)
+    const pages = await harness.pull(harness.context({ lineItemsPerOrder: 1, maxQueryCost: 40 }));
+    await harness.clock.sleep(20_000);
+    const { body } = await graphqlRequest(harness.mock.url, '{ orders(first: 20) { nodes { id lineItems(first: 20) { nodes { id } } } } }');
+    const expected = Object.fromEntries(body.data.orders.nodes.map((n: { id: string; lineItems: { nodes: { id: string }[] } }) =>
+      [n.id.split('/').pop(), n.lineItems.nodes.map((l) => l.id.split('/').pop())]));
+    const got = Object.fromEntries(allOrders(pages).map((o) => [o.externalId, o.lines.map((l) => l.externalId)]));
+    expect(got).toEqual(expected);
+    expect(Object.values(got).some((lines) => lines.length > 5)).toBe(true);
+  });
+
   it('commits a checkpoint with every page, never moving backwards', async () => {
     harness = await startShopify({ orders: 60 });
     const pages = await harness.pull(harness.context({ pageSize: 10 }));

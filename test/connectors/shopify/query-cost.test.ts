@@ -33,10 +33,10 @@ describe('shopify calculated query cost (documented rules)', () => {
     expect(() => ordersPageSize(250, 250)).toThrow(/lineItemsPerOrder/);
   });
 
-  it('the follow-up line query asks for 50 lines (3 + 50 × 8 points)', () => {
-    expect(linesPageSize()).toBe(50);
-    expect(requestedQueryCost(ORDER_LINES_QUERY, { id: 'gid://shopify/Order/1', first: 50, after: null })).toBe(403);
-    expect(linesPageSize(200)).toBe(Math.floor(197 / 8));
+  it('the follow-up line query asks for 20 lines (3 + 20 × 8 points)', () => {
+    expect(linesPageSize()).toBe(20);
+    expect(requestedQueryCost(ORDER_LINES_QUERY, { id: 'gid://shopify/Order/1', first: 20, after: null })).toBe(163);
+    expect(linesPageSize(100)).toBe(Math.floor(97 / 8));
   });
 });
 
