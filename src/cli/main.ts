@@ -9,12 +9,13 @@ import type { CommandHost } from './commands/host.js';
 import { registerMock } from './commands/mock.js';
 import { registerPull } from './commands/pull.js';
 import { registerPush } from './commands/push.js';
+import { registerMaintenance } from './commands/maintenance.js';
 import { registerOrders } from './commands/orders.js';
 import { registerStatus } from './commands/status.js';
 import { registerSync } from './commands/sync.js';
 import type { GlobalOptions } from './session.js';
 
-const COMMANDS = [registerPull, registerPush, registerSync, registerStatus, registerOrders, registerDead, registerMock, registerDemo, registerConfigCheck];
+const COMMANDS = [registerPull, registerPush, registerSync, registerStatus, registerOrders, registerDead, registerMock, registerDemo, registerConfigCheck, registerMaintenance];
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;

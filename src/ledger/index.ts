@@ -9,6 +9,7 @@ import { createRunStore } from './runs.js';
 import { createHealthStore } from './health.js';
 import { createStatusQueries } from './status.js';
 import { createOrderQueries } from './order-queries.js';
+import { createMaintenance } from './maintenance.js';
 
 export function openLedger(file: string) {
   const db = openDatabase(file);
@@ -21,6 +22,7 @@ export function openLedger(file: string) {
     runs: createRunStore(db),
     lock: createRunLock(db),
     health: createHealthStore(db),
+    maintenance: createMaintenance(db),
     queries: createQueries(db),
     integrityCheck: (): string => String(db.pragma('integrity_check', { simple: true })),
     close: (): void => void db.close(),
