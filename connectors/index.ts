@@ -3,6 +3,7 @@
 import type { ChannelDefinition, TargetDefinition } from '../src/connector-kit/index.js';
 import { erpnextTarget } from './erpnext/index.js';
 import { odooTarget } from './odoo/index.js';
+import { trytonTarget } from './tryton/index.js';
 import { webhookTarget } from './webhook/index.js';
 import { woocommerceChannel } from './woocommerce/index.js';
 
@@ -20,4 +21,5 @@ export const TARGETS: readonly RegisteredTarget[] = [
   { definition: webhookTarget, mockPort: 1 },
   { definition: odooTarget, mockPort: 10 },
   { definition: erpnextTarget, mockPort: 11 },
+  { definition: trytonTarget, mockPort: 12 },
 ];
