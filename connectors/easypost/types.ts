@@ -77,14 +77,6 @@ export interface EasyPostCreateShipment {
 }
 
 /** What a bought label tells the lead for a `shipment.created` event. */
-export interface LabelShipment {
-  carrier: string;
-  service: string | null;
-  trackingNumber: string;
-  trackingUrl: string | null;
-  labelUrl: string | null;
-  cost: Money;
-}
-
-/** DeliveryOutcome plus the label, until the kit's DeliveryOutcome carries `shipment` itself. */
-export type CarrierOutcome = DeliveryOutcome & { shipment?: LabelShipment };
+export type { LabelShipment } from '../../src/connector-kit/index.js';
+/** A delivery outcome that may carry the bought label. */
+export type CarrierOutcome = DeliveryOutcome;

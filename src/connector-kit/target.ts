@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { HttpError } from '../http/errors.js';
 import type { OrderEvent } from '../model/event.js';
+import type { Money } from '../model/order.js';
 import type { MockApi } from '../mock/server.js';
 import type { MockOptions } from './channel.js';
 import type { ConnectorContext } from './context.js';
@@ -17,8 +18,18 @@ export interface Delivery {
   previousExternalRef: string | null;
 }
 
+/** A label a carrier target bought: recorded as a `shipment.created` event on the order. */
+export interface LabelShipment {
+  carrier: string;
+  service: string | null;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  labelUrl: string | null;
+  cost: Money;
+}
+
 export type DeliveryOutcome =
-  | { status: 'ok'; externalRef: string | null }
+  | { status: 'ok'; externalRef: string | null; shipment?: LabelShipment }
   | { status: 'retry'; reason: string; retryAfterMs?: number }
   | { status: 'rejected'; reason: string }
   | { status: 'unauthorized'; reason: string };

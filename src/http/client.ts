@@ -152,6 +152,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 function pickMessage(body: Record<string, unknown>): string | undefined {
   if (typeof body.message === 'string') return body.message;
   if (typeof body.error === 'string') return body.error;
+  const nested = body.error as { message?: unknown } | undefined;
+  if (nested && typeof nested.message === 'string') return nested.message; // { error: { code, message } } (EasyPost)
   const errors = body.errors;
   if (typeof errors === 'string') return errors;
   if (Array.isArray(errors) && errors.length > 0) {

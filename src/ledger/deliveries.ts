@@ -15,8 +15,17 @@ export interface ClaimedDelivery {
   previousExternalRef: string | null;
 }
 
+export interface ShipmentRecord {
+  carrier: string;
+  service: string | null;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  labelUrl: string | null;
+  cost: { amount: number; currency: string } | null;
+}
+
 export type Settlement =
-  | { status: 'done'; externalRef: string | null }
+  | { status: 'done'; externalRef: string | null; shipment?: ShipmentRecord }
   | { status: 'retry'; error: string; nextAttemptAt: number }
   | { status: 'dead'; error: string };
 
@@ -53,7 +62,11 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
   const previousRef = db.prepare<[string, number, number], { external_ref: string | null }>(`
     SELECT external_ref FROM deliveries WHERE target = ? AND order_id = ? AND id < ? AND status = 'done' AND external_ref IS NOT NULL
     ORDER BY id DESC LIMIT 1`);
-  const readStatus = db.prepare<[number], { status: DeliveryStatus }>('SELECT status FROM deliveries WHERE id = ?');
+  const readStatus = db.prepare<[number], { status: DeliveryStatus; order_id: number; target: string }>('SELECT status, order_id, target FROM deliveries WHERE id = ?');
+  const insertShipment = db.prepare(`INSERT INTO shipments (order_id, source, carrier, service, tracking_number, tracking_url, label_url, cost, cost_currency, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, source, tracking_number) DO NOTHING`);
+  const insertShipmentEvent = db.prepare("INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, 'shipment.created', NULL, ?)");
+  const linkShipmentEvent = db.prepare('UPDATE shipments SET event_id = ? WHERE id = ?');
   const setDone = db.prepare("UPDATE deliveries SET status = 'done', external_ref = ?, last_error = NULL, updated_at = ? WHERE id = ?");
   const setRetry = db.prepare("UPDATE deliveries SET status = 'retry', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?");
   const setDead = db.prepare("UPDATE deliveries SET status = 'dead', last_error = ?, updated_at = ? WHERE id = ?");
@@ -95,7 +108,18 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
     const current = readStatus.get(id);
     if (!current) throw new Error(`bug: delivery ${id} does not exist`);
     assertTransition(current.status, settlement.status);
-    if (settlement.status === 'done') setDone.run(settlement.externalRef, now, id);
+    if (settlement.status === 'done') {
+      setDone.run(settlement.externalRef, now, id);
+      const s = settlement.shipment;
+      if (s) {
+        // The label and its event commit with the delivery: a crash cannot record one without the other.
+        const inserted = insertShipment.run(current.order_id, current.target, s.carrier, s.service, s.trackingNumber, s.trackingUrl, s.labelUrl, s.cost?.amount ?? null, s.cost?.currency ?? null, now);
+        if (inserted.changes > 0) {
+          const eventId = insertShipmentEvent.run(current.order_id, now).lastInsertRowid;
+          linkShipmentEvent.run(eventId, inserted.lastInsertRowid);
+        }
+      }
+    }
     else if (settlement.status === 'retry') setRetry.run(settlement.error.slice(0, 2_000), isoNow(settlement.nextAttemptAt), now, id);
     else setDead.run(settlement.error.slice(0, 2_000), now, id);
   });

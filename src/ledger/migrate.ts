@@ -4,8 +4,9 @@ import type Database from 'better-sqlite3';
 import { LedgerError } from '../errors.js';
 import { initialSchema } from './migrations/001-initial.js';
 import { statusSchema } from './migrations/002-status.js';
+import { shipmentsSchema } from './migrations/003-shipments.js';
 
-export const MIGRATIONS: readonly string[] = [initialSchema, statusSchema];
+export const MIGRATIONS: readonly string[] = [initialSchema, statusSchema, shipmentsSchema];
 
 export function migrate(db: Database.Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -47,7 +47,7 @@ export async function pushTarget(ledger: Ledger, runtime: TargetRuntime, policy:
   const settle = (delivery: ClaimedDelivery, outcome: DeliveryOutcome): void => {
     const now = policy.clock.now();
     if (outcome.status === 'ok') {
-      ledger.deliveries.settle(delivery.id, { status: 'done', externalRef: outcome.externalRef }, now);
+      ledger.deliveries.settle(delivery.id, { status: 'done', externalRef: outcome.externalRef, shipment: outcome.shipment }, now);
       ledger.health.targetDelivered(runtime.name, now);
       totals.done++;
     } else if (outcome.status === 'rejected') {

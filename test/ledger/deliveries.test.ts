@@ -69,4 +69,13 @@ describe('ledger: the delivery outbox', () => {
     ledger.deliveries.settle(delivery!.id, { status: 'done', externalRef: null });
     expect(() => ledger.deliveries.settle(delivery!.id, { status: 'dead', error: 'x' })).toThrow(/cannot move from done to dead/);
   });
+
+  it('a bought label is stored with a shipment.created event, in the same transaction as the delivery', () => {
+    commit('A', '2026-11-01T10:00:00.000Z');
+    const [delivery] = ledger.deliveries.claimDue('erp', 1);
+    ledger.deliveries.settle(delivery!.id, { status: 'done', externalRef: 'se-1', shipment: {
+      carrier: 'usps', service: 'usps_priority_mail', trackingNumber: '9400100000000000000001', trackingUrl: null, labelUrl: 'https://labels/1.pdf', cost: { amount: 758, currency: 'USD' },
+    } });
+    expect(ledger.queries.eventsSince(0)).toEqual({ 'order.created': 1, 'shipment.created': 1 });
+  });
 });
