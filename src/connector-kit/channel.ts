@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ChannelOrder } from '../model/order.js';
 import type { MockApi } from '../mock/server.js';
 import type { ConnectorContext } from './context.js';
+import type { Clock } from '../http/token-bucket.js';
 
 export interface RejectedPayload {
   externalId: string | null;
@@ -30,6 +31,11 @@ export interface MockOptions {
   seed: number;
   /** How many orders the mock starts with. */
   orders?: number;
+  /**
+   * The clock a mock's rate limits run on. Tests hand the mock and the connector the same fast
+   * clock, so a bucket restores in the time the connector waited for it; real time otherwise.
+   */
+  clock?: Clock;
 }
 
 export interface ChannelDefinition<Settings = unknown, Checkpoint = unknown> {

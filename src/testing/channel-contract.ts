@@ -8,6 +8,7 @@ import { openLedger, type Ledger } from '../ledger/index.js';
 import { startMock, type MockApi, type RunningMock } from '../mock/index.js';
 import { pullChannel, type ChannelPullResult } from '../pull/pull-channel.js';
 import { fastClock } from './fake-clock.js';
+import type { Clock } from '../http/token-bucket.js';
 
 export interface ChannelContractOptions<Settings> {
   // Any connector's definition: the contract only drives it through the engine.
@@ -16,8 +17,8 @@ export interface ChannelContractOptions<Settings> {
   settings(mockUrl: string): unknown;
   /** The same settings with credentials the mock refuses. */
   badCredentials(mockUrl: string): unknown;
-  /** The mock to run; defaults to the channel's own. */
-  mock?(seed: number, orders: number): MockApi;
+  /** The mock to run; defaults to the channel's own. It gets the test's clock for its rate limits. */
+  mock?(seed: number, orders: number, clock: Clock): MockApi;
   /** Orders the mock starts with (enough for several pages). */
   orders?: number;
 }
@@ -27,17 +28,19 @@ interface MockChange { changed: unknown[]; added: unknown[] }
 export function describeChannelContract<Settings>(options: ChannelContractOptions<Settings>): void {
   const { channel } = options;
   const orders = options.orders ?? 120;
-  const makeMock = options.mock ?? ((seed: number, count: number) => {
+  const makeMock = options.mock ?? ((seed: number, count: number, clock: Clock) => {
     if (!channel.mock) throw new Error(`${channel.id} has no mock: pass one to describeChannelContract`);
-    return channel.mock({ seed, orders: count });
+    return channel.mock({ seed, orders: count, clock });
   });
 
   describe(`channel contract: ${channel.id}`, () => {
     let mock: RunningMock;
     let ledger: Ledger;
+    let clock: ReturnType<typeof fastClock>;
 
     beforeEach(async () => {
-      mock = await startMock(makeMock(7, orders), { port: 0, seed: 7 });
+      clock = fastClock();
+      mock = await startMock(makeMock(7, orders, clock), { port: 0, seed: 7 });
       ledger = openLedger(':memory:');
     });
     afterEach(async () => {
@@ -47,7 +50,7 @@ export function describeChannelContract<Settings>(options: ChannelContractOption
 
     const runtime = (settings: unknown = options.settings(mock.url)) => {
       const parsed = channel.settings.parse(settings);
-      return { name: 'contract', definition: channel, ctx: createContext({ role: 'channel', name: 'contract', settings: parsed, clock: fastClock(), timeoutMs: 1_500 }) };
+      return { name: 'contract', definition: channel, ctx: createContext({ role: 'channel', name: 'contract', settings: parsed, clock, timeoutMs: 1_500 }) };
     };
     const pull = (target: Ledger = ledger, definition = channel) =>
       pullChannel(target, { ...runtime(), definition }, { route: () => ['sink'] });

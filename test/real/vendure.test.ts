@@ -140,6 +140,25 @@ describe('vendure channel against a real Vendure 3 server', () => {
     expect(changed[0]!.financialStatus).toBe('paid');
     expectSameOrder(changed[0]!, await serverOrder(admin, ids.toSettle!));
   });
+
+  it('an API key (Vendure >= 3.6) pulls the same orders as a login', async () => {
+    const roles = await admin.send<{ roles: { items: { id: string; code: string }[] } }>('{ roles { items { id code } } }');
+    const created = await admin.send<{ createApiKey: { apiKey: string } }>(
+      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey } }',
+      { input: { roleIds: roles.roles.items.filter((r) => r.code === '__super_admin_role__').map((r) => r.id), translations: [{ languageCode: 'en', name: 'ordersync' }] } });
+    const apiKey = created.createApiKey.apiKey;
+    const settings = vendureChannel.settings.parse({ url: server!.url, apiKey, pageSize: 3 });
+    const ctx = createContext({ role: 'channel', name: 'vendure-real', settings, secrets: [apiKey] });
+    await vendureChannel.verify!(ctx);
+    const fresh = openLedger(':memory:');
+    try {
+      const result = await pullChannel(fresh, { name: 'vendure-real', definition: vendureChannel, ctx }, { route: () => [] });
+      expect(result.created).toBe(Object.keys(EXPECTED_STATUS).length);
+      expect(fresh.queries.orderFingerprints()).toEqual(ledger.queries.orderFingerprints()); // same content, other auth
+    } finally {
+      fresh.close();
+    }
+  });
 });
 
 /** Amounts worked out from the catalogue prices, 19 % tax and the 10 % coupon, not from the server. */

@@ -44,6 +44,7 @@ const config = {
     shopApiPath: 'shop-api',
     adminApiPlayground: false,
     shopApiPlayground: false,
+    cors: { origin: ['http://127.0.0.1'], credentials: true },
   },
   authOptions: {
     tokenMethod: ['bearer', 'cookie', 'api-key'],

@@ -17,8 +17,6 @@ export function rawOrder(overrides: Record<string, unknown> = {}): Record<string
     displayFulfillmentStatus: 'UNFULFILLED',
     currencyCode: 'USD',
     tags: ['vip', 'gift'],
-    // Shopify's subtotal is after discounts: 89.00 − 8.90.
-    subtotalPriceSet: money('80.1'),
     totalPriceSet: money('94.51'),
     totalShippingPriceSet: money('8.0'),
     totalTaxSet: money('6.41'),

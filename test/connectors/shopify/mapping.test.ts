@@ -73,7 +73,7 @@ describe('shopify mapping: OrderDisplayFulfillmentStatus', () => {
 describe('shopify mapping: money', () => {
   it('maps each amount exactly, subtotal before discounts, and reconciles', () => {
     const order = mapped(rawOrder());
-    expect(order.subtotal).toEqual({ amount: 8900, currency: 'USD' }); // 2 × 25.00 + 39.00, not subtotalPriceSet (80.10)
+    expect(order.subtotal).toEqual({ amount: 8900, currency: 'USD' }); // 2 × 25.00 + 39.00, before the 8.90 of discounts
     expect(order.discountTotal).toEqual({ amount: 890, currency: 'USD' });
     expect(order.shippingTotal).toEqual({ amount: 800, currency: 'USD' });
     expect(order.taxTotal).toEqual({ amount: 641, currency: 'USD' });
@@ -85,7 +85,7 @@ describe('shopify mapping: money', () => {
   it('reads yen, which has no minor unit, from Shopify decimals such as "1500.0"', () => {
     const yen = (amount: string) => rawMoney(amount, 'JPY');
     const order = mapped(rawOrder({
-      currencyCode: 'JPY', subtotalPriceSet: yen('3000.0'), totalPriceSet: yen('3800.0'), totalShippingPriceSet: yen('500.0'),
+      currencyCode: 'JPY', totalPriceSet: yen('3800.0'), totalShippingPriceSet: yen('500.0'),
       totalTaxSet: yen('300.0'), totalDiscountsSet: yen('0.0'),
       lineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{
         id: 'gid://shopify/LineItem/1', sku: 'MUG', name: 'Mug', quantity: 2, originalUnitPriceSet: yen('1500.0'),

@@ -47,8 +47,8 @@ describe('shopify pull', () => {
     const pages = await harness.pull(harness.context());
     const sizes = pages.map((page) => page.orders.length);
     expect(sizes.slice(1, -1).every((size) => size >= 5 && size < 18)).toBe(true);
-    // The 992-point full page is never waited for once the bucket is low: every wait is for less
-    expect(harness.clock.sleeps.every((ms) => ms < ((992 - 440) / 50) * 1000)).toBe(true);
+    // The 956-point full page is never waited for once the bucket is low: every wait is for less
+    expect(harness.clock.sleeps.every((ms) => ms < ((956 - 440) / 50) * 1000)).toBe(true);
   });
 
   it('follows a large order\'s lines over several follow-up pages', async () => {

@@ -20,15 +20,15 @@ describe('shopify calculated query cost (documented rules)', () => {
     expect(requestedQueryCost(query)).toBe(2 + 10 * (1 + 2 + 5 * 1));
   });
 
-  it("the connector's orders query: 55 points an order with 5 lines, 18 orders to a page", () => {
-    // one order = 1 + 5 MoneyBags × (bag 1 + shopMoney 1) + 2 addresses
+  it("the connector's orders query: 53 points an order with 5 lines, 18 orders to a page", () => {
+    // one order = 1 + 4 MoneyBags × (bag 1 + shopMoney 1) + 2 addresses
     //   + lineItems(first: 5) = 2 + 5 × (line 1 + 2 MoneyBags × 2 + taxLines 1 + priceSet 1 + shopMoney 1)
-    const perOrder = 1 + 5 * 2 + 2 + (2 + 5 * (1 + 4 + 3));
-    expect(perOrder).toBe(55);
-    expect(requestedQueryCost(ORDERS_QUERY, { first: 18, lines: 5, after: null, query: null })).toBe(2 + 18 * 55);
+    const perOrder = 1 + 4 * 2 + 2 + (2 + 5 * (1 + 4 + 3));
+    expect(perOrder).toBe(53);
+    expect(requestedQueryCost(ORDERS_QUERY, { first: 18, lines: 5, after: null, query: null })).toBe(2 + 18 * 53);
     expect(ordersPageSize(250, 5)).toBe(18);
     expect(ordersPageSize(10, 5)).toBe(10);
-    expect(ordersPageSize(250, 10)).toBe(Math.floor(998 / 95));
+    expect(ordersPageSize(250, 10)).toBe(Math.floor(998 / 93));
     expect(ordersPageSize(250, 5, 500)).toBe(9);
     expect(() => ordersPageSize(250, 250)).toThrow(/lineItemsPerOrder/);
   });
@@ -49,9 +49,9 @@ describe('the mock charges the same cost', () => {
     const { body } = await graphqlRequest(harness.mock.url, ORDERS_QUERY, { first: 18, lines: 5, after: null, query: null });
     expect(body.data.orders.nodes).toHaveLength(18);
     const cost = body.extensions.cost;
-    expect(cost.requestedQueryCost).toBe(992);
-    expect(cost.actualQueryCost).toBeGreaterThan(18 * 14); // every order and its money bags at least
-    expect(cost.actualQueryCost).toBeLessThan(992); // most orders have fewer than 5 lines
+    expect(cost.requestedQueryCost).toBe(956);
+    expect(cost.actualQueryCost).toBeGreaterThan(18 * 13); // every order, its money bags, addresses and lines connection at least
+    expect(cost.actualQueryCost).toBeLessThan(956); // most orders have fewer than 5 lines
     expect(cost.throttleStatus).toEqual({ maximumAvailable: 1000, currentlyAvailable: 1000 - cost.actualQueryCost, restoreRate: 50 });
   });
 
@@ -60,8 +60,8 @@ describe('the mock charges the same cost', () => {
     const { status, body } = await graphqlRequest(harness.mock.url, ORDERS_QUERY, { first: 250, lines: 5, after: null, query: null });
     expect(status).toBe(200);
     expect(body.data).toBeUndefined();
-    expect(body.errors[0].extensions).toEqual({ code: 'MAX_COST_EXCEEDED', cost: 2 + 250 * 55, maxCost: 1000 });
-    expect(body.errors[0].message).toMatch(/^Query cost is 13752, which exceeds the single query max cost limit \(1000\)/);
+    expect(body.errors[0].extensions).toEqual({ code: 'MAX_COST_EXCEEDED', cost: 2 + 250 * 53, maxCost: 1000 });
+    expect(body.errors[0].message).toMatch(/^Query cost is 13252, which exceeds the single query max cost limit \(1000\)/);
     expect(body.extensions.cost.throttleStatus.currentlyAvailable).toBe(1000);
   });
 });

@@ -13,7 +13,7 @@ describe('shopify cost pacing', () => {
   afterEach(async () => { await harness.mock.close(); });
 
   it('waits for the bucket before a query it cannot cover, instead of being throttled', async () => {
-    // Given the standard bucket (1,000 points, 50/s) and a pull of 90 orders in pages of 992 points
+    // Given the standard bucket (1,000 points, 50/s) and a pull of 90 orders in pages of 956 points
     harness = await startShopify({ orders: 90 });
     // When the pull runs
     const pages = await harness.pull(harness.context());
@@ -41,13 +41,13 @@ describe('shopify cost pacing', () => {
     // Given another client of the same app has just drained the bucket
     await graphqlRequest(harness.mock.url, DRAIN, { n: 40 });
     const available = (await harness.control('/__mock/state')).bucket.currentlyAvailable;
-    expect(available).toBeLessThan(992);
+    expect(available).toBeLessThan(956);
     // When a pull starts (it knows nothing of the bucket yet)
     const pages = await harness.pull(harness.context());
-    // Then its first query is THROTTLED once, it waits (992 − available) / 50 s, and the pull completes
+    // Then its first query is THROTTLED once, it waits (956 − available) / 50 s, and the pull completes
     expect(allOrders(pages)).toHaveLength(40);
     expect((await harness.control('/__mock/state')).bucketThrottled).toBe(1);
-    expect(harness.clock.sleeps[0]).toBeGreaterThanOrEqual(Math.ceil(((992 - available) / 50) * 1000) - 1);
+    expect(harness.clock.sleeps[0]).toBeGreaterThanOrEqual(Math.ceil(((956 - available) / 50) * 1000) - 1);
   });
 
   it('honours an injected throttle (HTTP 200 THROTTLED) for the seconds it implies', async () => {

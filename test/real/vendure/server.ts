@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SCRIPTS = path.join(ROOT, 'scripts/real/vendure');
-const START_TIMEOUT_MS = 90_000;
+const START_TIMEOUT_MS = 180_000; // a busy 2-core CI machine can take a while to boot Nest
 
 export const SUPERADMIN = { username: 'superadmin', password: 'superadmin-ordersync' };
 

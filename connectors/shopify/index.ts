@@ -1,0 +1,20 @@
+// Shopify channel over the GraphQL Admin API (REST is legacy for new apps since 2024-10-01):
+// https://shopify.dev/docs/api/admin-graphql
+import { defineChannel, UpdatedCursorSchema } from '../../src/connector-kit/index.js';
+import { shopifyClient, verifyShop } from './client.js';
+import { createShopifyMock } from './mock.js';
+import { pullShopifyOrders } from './pull.js';
+import { ShopifySettings } from './settings.js';
+
+export const shopifyChannel = defineChannel({
+  id: 'shopify',
+  displayName: 'Shopify',
+  docsUrl: 'https://shopify.dev/docs/api/admin-graphql',
+  settings: ShopifySettings,
+  checkpoint: UpdatedCursorSchema,
+  verify: (ctx) => verifyShop(shopifyClient(ctx)),
+  pullOrders: pullShopifyOrders,
+  mock: createShopifyMock,
+});
+
+export { MOCK_CREDENTIALS } from './mock.js';
