@@ -22,8 +22,6 @@ const UNAUTHORIZED = { errors: '[API] Invalid API key or access token (unrecogni
 export interface ShopifyMockOptions extends MockOptions {
   /** The mock's clock for timestamps and the cost bucket (tests pass their fake clock). */
   now?: () => number;
-  /** The same, as a Clock (what a shared MockOptions.clock would pass); `now` wins. */
-  clock?: { now(): number };
   /** Bucket size and restore rate; defaults to 1,000 points restoring 50/s. */
   bucket?: Partial<BucketFigures>;
 }
