@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ebayChannel } from '../../../connectors/ebay/index.js';
+import { ebayOrder } from './fixtures.js';
 import { idsOf, lastCheckpoint, startHarness, type Harness, type MockState } from './harness.js';
 
 const HOUR = 3_600_000;
+
+/** A copy of the fixture order, created now but last modified a day ago: as if eBay indexed it late. */
+function lateOrder(now: number) {
+  return { ...ebayOrder(), orderId: '77-00077-00077', creationDate: iso(now), lastModifiedDate: iso(now - 24 * HOUR) };
+}
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('eBay pull: paging, cursor, changes while paging', () => {
@@ -30,11 +36,12 @@ describe('eBay pull: paging, cursor, changes while paging', () => {
     expect(pages.slice(0, -1).map((page) => page.checkpoint.updatedAt)).toEqual(Array(5).fill(iso(h.clock.now() - 30 * 86_400_000 - 1)));
   });
 
-  it('sends lastmodifieddate windows in ISO with millis, ending the safety lag behind now', async () => {
+  it('sends lastmodifieddate windows in ISO with millis, ending the safety lag behind now, with TAX_BREAKDOWN', async () => {
     await h.pull({}, { safetyLagSeconds: 120, sliceHours: 24 * 30 });
     const queries = (await state()).received.recentQueries;
     const filters = queries.map((q) => new URLSearchParams(q).get('filter'));
     expect(filters.at(-1)).toBe(`lastmodifieddate:[${iso(h.clock.now() - 30 * 86_400_000)}..${iso(h.clock.now() - 120_000)}]`);
+    expect(queries.every((q) => new URLSearchParams(q).get('fieldGroups') === 'TAX_BREAKDOWN')).toBe(true); // total then includes eBay-collected tax
     expect(filters.every((f) => /^lastmodifieddate:\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\.\.\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\]$/.test(f ?? ''))).toBe(true);
   });
 
@@ -111,6 +118,22 @@ describe('eBay pull: paging, cursor, changes while paging', () => {
     const next = idsOf(await h.pull({ checkpoint }, settings));
     expect([...seen, ...next].filter((id, i, list) => list.indexOf(id) === i).sort()).toEqual([...all].sort());
     expect(next.sort()).toEqual([...changed, ...added].sort());
+  });
+
+  it('an order that enters the window while it is paged (indexed late) is read too, the rest not twice', async () => {
+    const settings = { pageSize: 5, sliceHours: 720 };
+    const seen: string[] = [];
+    let pages = 0;
+    for await (const page of ebayChannel.pullOrders(h.context(settings), { checkpoint: undefined, since: undefined })) {
+      seen.push(...page.orders.map((o) => o.externalId));
+      if (++pages === 2) {
+        // Newest-created, so it lands on the first page already read, modified well inside the window
+        await h.control('orders', { orders: [{ ...lateOrder(h.clock.now()) }] });
+      }
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(41);
+    expect(seen).toContain('77-00077-00077');
   });
 
   it('--since backfills from the given instant, ignoring the cursor', async () => {

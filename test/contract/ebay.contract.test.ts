@@ -1,7 +1,7 @@
 // The shared channel contract, run against the eBay connector and its mock.
-import { ebayChannel } from '../../../connectors/ebay/index.js';
-import { MOCK_CREDENTIALS } from '../../../connectors/ebay/mock.js';
-import { describeChannelContract } from '../../../src/testing/index.js';
+import { ebayChannel } from '../../connectors/ebay/index.js';
+import { MOCK_CREDENTIALS } from '../../connectors/ebay/mock.js';
+import { describeChannelContract } from '../../src/testing/index.js';
 
 describeChannelContract({
   channel: ebayChannel,
