@@ -4,6 +4,7 @@ import type { ChannelDefinition, TargetDefinition } from '../src/connector-kit/i
 import { easypostTarget } from './easypost/index.js';
 import { ebayChannel } from './ebay/index.js';
 import { erpnextTarget } from './erpnext/index.js';
+import { medusaChannel } from './medusa/index.js';
 import { odooTarget } from './odoo/index.js';
 import { shipbobTarget } from './shipbob/index.js';
 import { shipengineTarget } from './shipengine/index.js';
@@ -24,6 +25,7 @@ export const CHANNELS: readonly RegisteredChannel[] = [
   { definition: shopifyChannel, mockPort: 2 },
   { definition: ebayChannel, mockPort: 4 },
   { definition: vendureChannel, mockPort: 5 },
+  { definition: medusaChannel, mockPort: 6 },
 ];
 
 export const TARGETS: readonly RegisteredTarget[] = [

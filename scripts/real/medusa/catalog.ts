@@ -75,7 +75,7 @@ export async function seedCatalog(admin: MedusaCaller): Promise<Catalog> {
       sales_channels: [{ id: salesChannelId }],
       options: [{ title: 'Size', values: product.variants.map((v) => v.option) }],
       variants: product.variants.map((v) => ({
-        title: `${product.title} ${v.option}`, sku: v.sku, options: { Size: v.option }, manage_inventory: false,
+        title: v.option, sku: v.sku, options: { Size: v.option }, manage_inventory: false,
         prices: [{ currency_code: 'eur', amount: v.eur }, { currency_code: 'usd', amount: v.usd }],
       })),
     });

@@ -81,6 +81,11 @@ describe('medusa order mapping (real payloads)', () => {
     if ('rejected' in result) expect(result.rejected.reason).toMatch(/not a decimal amount/);
   });
 
+  it('shows a merchant-set custom_display_id as the number', () => {
+    expect(mapped({ ...fixture('usd-canceled'), custom_display_id: 'US-2026-0004' }).number).toBe('US-2026-0004');
+    expect(mapped({ ...fixture('usd-canceled'), custom_display_id: null }).number).toBe('4');
+  });
+
   it('rejects a payload without an id or with an unknown status', () => {
     const { id: _, ...noId } = fixture('de-promo-edited');
     expect(toChannelOrder(noId)).toMatchObject({ rejected: { externalId: null } });

@@ -57,7 +57,7 @@ describe('medusa mock', () => {
     expect(body).toMatchObject({ count: 20, offset: 0, limit: 15 });
     expect(body.orders).toHaveLength(15);
     expect(Object.keys(body.orders[0]).sort()).toEqual(
-      ['id', 'display_id', 'status', 'version', 'summary', 'total', 'metadata', 'created_at', 'updated_at', 'items', 'payment_status', 'fulfillment_status'].sort(),
+      ['id', 'display_id', 'custom_display_id', 'status', 'version', 'summary', 'total', 'metadata', 'locale', 'created_at', 'updated_at', 'items', 'payment_status', 'fulfillment_status'].sort(),
     );
     const only = (await get('/admin/orders?fields=id,nosuch')).body.orders[0];
     expect(Object.keys(only).sort()).toEqual(['fulfillment_status', 'id', 'items', 'payment_status', 'status', 'version']);

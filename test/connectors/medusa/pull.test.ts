@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpError, type ChannelOrder } from '../../../src/connector-kit/index.js';
+import { HttpError } from '../../../src/connector-kit/index.js';
 import type { RunningMock } from '../../../src/mock/index.js';
 import { MOCK_CREDENTIALS } from '../../../connectors/medusa/index.js';
 import { basicAuth, contextFor, control, fakeClock, latestById, pullAll, startMedusaMock } from './helpers.js';
@@ -61,10 +61,6 @@ describe('medusa pull against the mock', () => {
   it('pages through more orders sharing one instant than a page holds', async () => {
     mock = await startMedusaMock(5);
     const instant = '2030-01-01T00:00:00.000Z';
-    const { orders } = await control(mock, '/__mock/state');
-    expect(orders).toBe(5);
-    const template = (await control(mock, '/__mock/orders', {})).added; // no-op, keeps shape
-    expect(template).toEqual([]);
     const base = await rawOrder(mock);
     const clones = Array.from({ length: 23 }, (_, i) => ({ ...base, id: `order_TIE${String(i).padStart(3, '0')}`, display_id: 900 + i, updated_at: instant }));
     await control(mock, '/__mock/orders', { orders: clones });
@@ -168,7 +164,7 @@ describe('medusa pull against the mock', () => {
     const ctx = contextFor(mock.url, {}, clock);
     const first = await pullAll(ctx);
     const second = await pullAll(ctx, first.checkpoint);
-    expect(second.orders.length).toBeLessThanOrEqual(0 + 5);
+    expect(second.orders).toEqual([]);
     expect(Date.parse(second.checkpoint!.payments!.updatedAt)).toBeGreaterThanOrEqual(Date.parse(first.checkpoint!.payments!.updatedAt));
   });
 });
@@ -192,4 +188,3 @@ async function paymentOf(mock: RunningMock, orderId: string): Promise<string> {
   return body.payments.find((p) => p.payment_collection.order.id === orderId)!.id;
 }
 
-export type { ChannelOrder };

@@ -13,8 +13,23 @@ export function minor(value: number, exponent = 2): number {
 }
 
 export interface Expectation {
+  /** What the server should report (payment_status, fulfillment_status, status)… */
+  server: { payment: string; fulfillment: string; order: string };
+  /** …and what ordersync should make of it. */
   financialStatus: ChannelOrder['financialStatus'];
   fulfillmentStatus: ChannelOrder['fulfillmentStatus'];
+}
+
+// Written out per case here rather than imported from the connector's status tables.
+const FINANCIAL: Record<string, ChannelOrder['financialStatus']> = { authorized: 'authorized', captured: 'paid', canceled: 'voided' };
+const FULFILLMENT: Record<string, ChannelOrder['fulfillmentStatus']> = { not_fulfilled: 'unfulfilled', fulfilled: 'fulfilled' };
+
+export function want(payment: string, fulfillment: string, order: string): Expectation {
+  return {
+    server: { payment, fulfillment, order },
+    financialStatus: FINANCIAL[payment]!,
+    fulfillmentStatus: order === 'canceled' ? 'cancelled' : FULFILLMENT[fulfillment]!,
+  };
 }
 
 /** Field-by-field differences between the connector's order and the server's, as readable lines. */
@@ -30,6 +45,9 @@ export function compareWithServer(actual: ChannelOrder, server: Record<string, a
   check('placedAt', actual.placedAt, new Date(server.created_at).toISOString());
   check('updatedAt', actual.updatedAt, new Date(server.updated_at).toISOString());
   check('currency', actual.currency, spec.region.toUpperCase());
+  check('server payment_status', server.payment_status, want.server.payment);
+  check('server fulfillment_status', server.fulfillment_status, want.server.fulfillment);
+  check('server status', server.status, want.server.order);
   check('financialStatus', actual.financialStatus, want.financialStatus);
   check('fulfillmentStatus', actual.fulfillmentStatus, want.fulfillmentStatus);
   check('subtotal', actual.subtotal, money(server.item_subtotal));
