@@ -8,6 +8,10 @@ export const MOCK_ITEMS = [
   { item_code: 'MUG-12OZ', item_name: 'Mug 12oz', standard_rate: 18.0 },
   { item_code: 'CAP-NAVY', item_name: 'Cap Navy', standard_rate: 24.5 },
   { item_code: 'BAG-TOTE', item_name: 'Tote Bag', standard_rate: 12.5 },
+  { item_code: 'TEE-BLK-L', item_name: 'Logo Tee - Black L', standard_rate: 19.95 },
+  { item_code: 'SOCK-3PK', item_name: 'Socks 3-pack', standard_rate: 14.01 },
+  { item_code: 'POSTER-A2', item_name: 'Poster A2', standard_rate: 9.99 },
+  { item_code: 'GIFT-WRAP', item_name: 'Gift wrapping', standard_rate: 3.0 },
 ] as const;
 
 /** A customer every seed holds, so tests can see "found by email". */

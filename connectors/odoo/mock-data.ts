@@ -9,6 +9,10 @@ export const MOCK_PRODUCTS = [
   { id: 103, default_code: 'MUG-12OZ', name: 'Mug 12oz', list_price: 18.0 },
   { id: 104, default_code: 'CAP-NAVY', name: 'Cap Navy', list_price: 24.5 },
   { id: 105, default_code: 'BAG-TOTE', name: 'Tote Bag', list_price: 12.5 },
+  { id: 106, default_code: 'TEE-BLK-L', name: 'Logo Tee - Black L', list_price: 19.95 },
+  { id: 107, default_code: 'SOCK-3PK', name: 'Socks 3-pack', list_price: 14.01 },
+  { id: 108, default_code: 'POSTER-A2', name: 'Poster A2', list_price: 9.99 },
+  { id: 109, default_code: 'GIFT-WRAP', name: 'Gift wrapping', list_price: 3.0 },
   { id: 190, default_code: 'SHIP', name: 'Shipping', list_price: 0 },
 ] as const;
 

@@ -14,7 +14,7 @@ const PRODUCTS = [
   { sku: 'BAG-TOTE', title: 'Tote Bag', variant: null, usdCents: 1850 },
   { sku: 'SOCK-3PK', title: 'Socks 3-pack', variant: 'One size', usdCents: 1401 },
   { sku: 'POSTER-A2', title: 'Poster A2', variant: null, usdCents: 999 },
-  { sku: null, title: 'Gift wrapping', variant: null, usdCents: 300 },
+  { sku: 'GIFT-WRAP', title: 'Gift wrapping', variant: null, usdCents: 300 },
 ] as const;
 
 // A real shop has one shop currency; the mock varies it per order so one mock exercises 0- and

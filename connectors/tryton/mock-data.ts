@@ -12,6 +12,10 @@ export const MOCK_CATALOGUE = [
   { code: 'MUG-12OZ', name: 'Mug 12oz' },
   { code: 'CAP-NAVY', name: 'Cap Navy' },
   { code: 'BAG-TOTE', name: 'Tote Bag' },
+  { code: 'TEE-BLK-L', name: 'Logo Tee - Black L' },
+  { code: 'SOCK-3PK', name: 'Socks 3-pack' },
+  { code: 'POSTER-A2', name: 'Poster A2' },
+  { code: 'GIFT-WRAP', name: 'Gift wrapping' },
 ] as const;
 
 /** A product that exists but is not salable (sale.line's product domain refuses it). */
