@@ -1,14 +1,12 @@
 // Every eBay call ordersync makes: the OAuth refresh-token grant and Fulfillment getOrders.
 import { z } from 'zod';
 import { HttpError, type ConnectorContext, type HttpResponse } from '../../src/connector-kit/index.js';
-import { backoffDelay, redact } from '../../src/http/index.js';
 import type { EbaySettings } from './settings.js';
 import { createTokenSource, type MintedToken } from './token.js';
 
 const ORDERS_PATH = '/sell/fulfillment/v1/order';
 const TOKEN_PATH = '/identity/v1/oauth2/token';
 const INVALID_TOKEN = 1001; // common error "Invalid access token" (https://developer.ebay.com/develop/api/sell/error_codes)
-const TOKEN_RETRIES = 4;
 
 // OrderSearchPagedCollection (spec): `next` is present only when another page exists.
 const OrdersPage = z.object({
@@ -81,41 +79,19 @@ export async function verifyCredentials(ctx: ConnectorContext<EbaySettings>): Pr
   await createEbayApi(ctx).getOrders({ filter: `creationdate:[${new Date(ctx.clock.now() - 86_400_000).toISOString()}..]`, limit: 1, offset: 0 });
 }
 
-// POST /identity/v1/oauth2/token, grant_type=refresh_token —
+// POST /identity/v1/oauth2/token, grant_type=refresh_token, as a form body with Basic client auth —
 // https://developer.ebay.com/api-docs/static/oauth-refresh-token-request.html
-// The shared HTTP client sends JSON bodies only and this grant needs a form body, so this one call
-// uses fetch with the same rules (timeout, transient retries with backoff, secrets scrubbed).
 async function mintUserToken(ctx: ConnectorContext<EbaySettings>): Promise<MintedToken> {
-  const { url, clientId, clientSecret, refreshToken, scopes, tokenTimeoutSeconds } = ctx.settings;
-  const scrub = (text: string) => redact(text, [clientSecret, refreshToken]);
-  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, scope: scopes.join(' ') }).toString();
-  for (let attempt = 0; ; attempt++) {
-    let error: HttpError;
-    try {
-      const response = await fetch(new URL(TOKEN_PATH, url), {
-        method: 'POST',
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(tokenTimeoutSeconds * 1000),
-        headers: {
-          authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-      });
-      const text = await response.text();
-      const json = parseJson(text);
-      const token = MintedTokenBody.safeParse(json);
-      if (response.ok && token.success) return { accessToken: token.data.access_token, expiresInSeconds: token.data.expires_in };
-      error = response.ok
-        ? new HttpError('malformed_body', `channel ${ctx.name}: the token endpoint answered without a token (${scrub(text.slice(0, 60))})`, 200, undefined, '')
-        : tokenRefusal(ctx.name, response.status, json, scrub(text.slice(0, 2_000)));
-    } catch (thrown) {
-      const timedOut = (thrown as Error).name === 'TimeoutError';
-      error = new HttpError(timedOut ? 'timeout' : 'network', `channel ${ctx.name}: ${timedOut ? `no answer from ${url} within ${tokenTimeoutSeconds}s` : `cannot reach ${url} (${scrub(String((thrown as Error).cause ?? (thrown as Error).message))})`}`, 0, undefined, '');
-    }
-    if (!error.transient || attempt >= TOKEN_RETRIES) throw error;
-    await ctx.clock.sleep(backoffDelay(attempt, 500, 30_000));
+  const { url, clientId, clientSecret, refreshToken, scopes } = ctx.settings;
+  const http = ctx.http({ baseURL: url, auth: { username: clientId, password: clientSecret }, allowInsecure: ctx.settings.allowInsecure });
+  try {
+    const response = await http.request({ method: 'POST', path: TOKEN_PATH, form: { grant_type: 'refresh_token', refresh_token: refreshToken, scope: scopes.join(' ') } });
+    const token = MintedTokenBody.safeParse(response.data);
+    if (!token.success) throw new HttpError('malformed_body', `channel ${ctx.name}: the token endpoint answered without a token`, 200, undefined, '');
+    return { accessToken: token.data.access_token, expiresInSeconds: token.data.expires_in };
+  } catch (error) {
+    if (error instanceof HttpError && error.failure === 'status' && !error.transient) throw tokenRefusal(ctx.name, error.status, parseJson(error.body), error.body);
+    throw error;
   }
 }
 

@@ -25,7 +25,6 @@ export const EbaySettings = z.object({
   /** First pull without a cursor or --since: how far back. getOrders reaches back two years at most (spec). */
   initialLookbackDays: z.number().int().min(1).max(730).default(90),
   /** Timeout of the token request (the order calls use the runtime's timeoutSeconds). */
-  tokenTimeoutSeconds: z.number().positive().default(30),
   allowInsecure: z.boolean().default(false),
 });
 

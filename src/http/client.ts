@@ -35,6 +35,8 @@ export interface HttpRequest {
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
+  /** An application/x-www-form-urlencoded body instead (OAuth token endpoints want one). */
+  form?: Record<string, string>;
   headers?: Record<string, string>;
   /** Overrides the client's retry policy for this call (e.g. 0 for a non-idempotent POST). */
   retries?: number;
@@ -86,8 +88,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         method: request.method,
         url: request.path,
         params: request.query,
-        data: request.body === undefined ? undefined : JSON.stringify(request.body),
-        headers: { ...(request.body === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
+        data: request.form ? new URLSearchParams(request.form).toString() : request.body === undefined ? undefined : JSON.stringify(request.body),
+        headers: { ...contentType(request), ...request.headers },
       });
     } catch (error) {
       throw transportError(error);
@@ -147,6 +149,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     },
   };
+}
+
+function contentType(request: HttpRequest): Record<string, string> {
+  if (request.form) return { 'content-type': 'application/x-www-form-urlencoded' };
+  return request.body === undefined ? {} : { 'content-type': 'application/json' };
 }
 
 function pickMessage(body: Record<string, unknown>): string | undefined {
