@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config/load.js';
 import { openLedger, type Ledger, type RunOutcome } from '../ledger/index.js';
 import { createLogger, type CliLogger, type LogLevel } from './logger.js';
 import { stdout, type Output } from './output.js';
+import { createProgressBoard, type ProgressBoard } from '../ui/progress.js';
 
 export interface GlobalOptions {
   config?: string;
@@ -17,22 +18,24 @@ export interface GlobalOptions {
 export interface Session {
   config: Config;
   log: CliLogger;
+  progress: ProgressBoard;
   out: Output;
   options: GlobalOptions;
 }
 
-export function loggerFor(options: GlobalOptions): CliLogger {
+export function loggerFor(options: GlobalOptions, progress?: ProgressBoard): CliLogger {
   const level: LogLevel = options.verbose ? 'debug' : options.quiet ? 'warn' : 'info';
-  return createLogger(level);
+  return createLogger(level, progress ? (line) => progress.print(line) : undefined);
 }
 
 export async function openSession(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Promise<Session> {
-  const log = loggerFor(options);
+  const progress = createProgressBoard(process.stderr, Boolean(process.stderr.isTTY) && !options.quiet && !options.json);
+  const log = loggerFor(options, progress);
   const config = await loadConfig({ file: options.config, env });
   log.addSecrets(config.secrets);
   for (const warning of config.warnings) log.warn(warning);
   if (options.db) config.database = resolve(options.db);
-  return { config, log, out: { json: options.json ?? false, write: stdout }, options };
+  return { config, log, progress, out: { json: options.json ?? false, write: stdout }, options };
 }
 
 export interface RunReport {

@@ -24,8 +24,9 @@ export async function pullStep(session: Session, ledger: Ledger, runtime: Runtim
     since: options.since,
     dryRun: options.dryRun,
     route: runtime.route,
-    onPage: (channel, totals) => session.log.debug(`channel ${channel}: page ${totals.pages}, ${totals.received} orders so far`),
+    onPage: (channel, totals) => session.progress.channel(channel, totals.pages, totals.received),
   });
+  session.progress.close();
   for (const result of report.results) {
     session.log.info(`channel ${result.channel}: ${result.received} received, ${result.created} new, ${result.updated + result.cancelled} changed, ${result.quarantined} quarantined`);
     if (result.unreconciled > 0) session.log.warn(`channel ${result.channel}: ${result.unreconciled} orders whose parts do not add up to their total (kept; see the ledger's money_difference)`);
@@ -36,13 +37,17 @@ export async function pullStep(session: Session, ledger: Ledger, runtime: Runtim
 export async function pushStep(session: Session, ledger: Ledger, runtime: Runtime, options: { targets?: string[] }): Promise<TargetPushResult[]> {
   const targets = selectByName(runtime.targets, options.targets, 'target');
   const push = session.config.push;
+  const counts = ledger.deliveries.counts();
+  const due = (target: string) => { const c = counts[target]; return c ? c.pending + c.retry + c.in_flight : 0; };
   const results = await pushAll(ledger, targets, {
     maxAttempts: push.maxAttempts,
     backoffBaseMs: push.backoffBaseSeconds * 1000,
     backoffMaxMs: push.backoffMaxSeconds * 1000,
     maxWaitMs: push.maxWaitSeconds * 1000,
     clock: systemClock,
+    onSettled: (target, totals) => session.progress.target(target, totals.done, due(target)),
   });
+  session.progress.close();
   for (const result of results) {
     session.log.info(`target ${result.target}: ${result.done} delivered, ${result.retried} to retry, ${result.dead} dead${result.throttled ? `, throttled ${result.throttled}×` : ''}`);
   }
