@@ -80,6 +80,15 @@ export function describeChannelContract<Settings>(options: ChannelContractOption
       expect(events(mark)).toEqual({});
     });
 
+    it('`pull --since` backfills: it re-reads everything since then and writes only real changes', async () => {
+      await pull();
+      const mark = ledger.queries.eventMark();
+      const since = new Date(clock.now() - 60 * 86_400_000);
+      const backfill = await pullChannel(ledger, runtime(), { route: () => ['sink'], since });
+      expect(backfill.received).toBeGreaterThanOrEqual(heldOrders());
+      expect(events(mark)).toEqual({});
+    });
+
     it('an incremental pull sees exactly the changed and added orders', async () => {
       await pull();
       const mark = ledger.queries.eventMark();
