@@ -94,4 +94,27 @@ describe('push engine against the webhook mock', () => {
     const state = await mockState<WebhookState>(mock.url);
     expect(state).toMatchObject({ records: 1, duplicates: 0, replays: 1 });
   });
+
+  it('a 429 on one target pauses only that target; the other keeps delivering', async () => {
+    const other = await startMock(webhookTarget.mock!({ seed: 2 }), { port: 0 });
+    try {
+      for (let i = 1; i <= 6; i++) {
+        ledger.orders.commitPage({ channel: 'shop', rejected: [], checkpoint: null,
+          orders: [{ order: makeOrder({ externalId: String(i) }), targets: ['hooks', 'other'], moneyDifference: 0 }] }, clock.now());
+      }
+      await setFaults(mock.url, { next: [429], retryAfterSeconds: 1 });
+      // Real time here: the point is what happens while one target waits.
+      const realClock = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+      const finished: Record<string, number> = {};
+      const [hooks, second] = await pushAll(ledger, [webhookRuntime(mock.url, realClock), webhookRuntime(other.url, realClock, { name: 'other' })], policy({
+        clock: realClock, backoffBaseMs: 100,
+        onSettled: (target, totals) => { if (totals.done === 6) finished[target] = Date.now(); },
+      }));
+      expect(hooks).toMatchObject({ done: 6, throttled: 1 });
+      expect(second).toMatchObject({ done: 6, throttled: 0 });
+      expect(finished.hooks! - finished.other!).toBeGreaterThan(700);
+    } finally {
+      await other.close();
+    }
+  });
 });
