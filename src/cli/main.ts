@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, isOrdersyncError } from '../errors.js';
 import { registerConfigCheck } from './commands/config-check.js';
-import { registerDead } from './commands/dead.js';
+import { registerDeadLetters } from './commands/dead-letters.js';
 import { registerDemo } from './commands/demo.js';
 import type { CommandHost } from './commands/host.js';
 import { registerMock } from './commands/mock.js';
@@ -11,11 +11,12 @@ import { registerPull } from './commands/pull.js';
 import { registerPush } from './commands/push.js';
 import { registerMaintenance } from './commands/maintenance.js';
 import { registerOrders } from './commands/orders.js';
+import { registerReport } from './commands/report.js';
 import { registerStatus } from './commands/status.js';
 import { registerSync } from './commands/sync.js';
 import type { GlobalOptions } from './session.js';
 
-const COMMANDS = [registerPull, registerPush, registerSync, registerStatus, registerOrders, registerDead, registerMock, registerDemo, registerConfigCheck, registerMaintenance];
+const COMMANDS = [registerPull, registerPush, registerSync, registerStatus, registerOrders, registerReport, registerDeadLetters, registerMock, registerDemo, registerConfigCheck, registerMaintenance];
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;

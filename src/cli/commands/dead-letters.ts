@@ -5,7 +5,7 @@ import { printJson, printTable } from '../output.js';
 import { openSession } from '../session.js';
 import type { CommandHost } from './host.js';
 
-export function registerDead(program: Command, host: CommandHost): void {
+export function registerDeadLetters(program: Command, host: CommandHost): void {
   program
     .command('dead')
     .description('list dead deliveries (given up, or refused by the target) with their reason')
