@@ -2,6 +2,7 @@
 // `mockPort` is each mock's offset from `ordersync mock --port-base` (fixed, so configs can rely on it).
 import type { ChannelDefinition, TargetDefinition } from '../src/connector-kit/index.js';
 import { easypostTarget } from './easypost/index.js';
+import { amazonChannel } from './amazon/index.js';
 import { ebayChannel } from './ebay/index.js';
 import { erpnextTarget } from './erpnext/index.js';
 import { medusaChannel } from './medusa/index.js';
@@ -23,6 +24,7 @@ export interface RegisteredTarget { definition: TargetDefinition<any>; mockPort:
 export const CHANNELS: readonly RegisteredChannel[] = [
   { definition: woocommerceChannel, mockPort: 0 },
   { definition: shopifyChannel, mockPort: 2 },
+  { definition: amazonChannel, mockPort: 3 },
   { definition: ebayChannel, mockPort: 4 },
   { definition: vendureChannel, mockPort: 5 },
   { definition: medusaChannel, mockPort: 6 },

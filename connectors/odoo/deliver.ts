@@ -57,13 +57,18 @@ async function cancel(odoo: OdooClient, existing: OdooSaleOrder | undefined): Pr
 
 async function linesFor(ctx: Ctx, odoo: OdooClient, order: Order): Promise<LinesResult> {
   const shippingCode = ctx.settings.shippingProductCode;
+  const chargeCode = ctx.settings.chargeProductCode;
   const skus = order.lines.flatMap((line) => (line.sku ? [line.sku] : []));
-  const products = await findProducts(odoo, shippingCode ? [...skus, shippingCode] : skus);
+  const products = await findProducts(odoo, [...skus, ...(shippingCode ? [shippingCode] : []), ...(chargeCode ? [chargeCode] : [])]);
   const shippingId = shippingCode ? products.get(shippingCode) : undefined;
   if (shippingCode && shippingId === undefined && order.shippingTotal.amount > 0) {
     return { ok: false, reason: `needs manual action: the shipping product "${shippingCode}" (shippingProductCode) is not in Odoo` };
   }
-  return desiredLines(order, products, shippingId);
+  const chargeId = chargeCode ? products.get(chargeCode) : undefined;
+  if (chargeCode && chargeId === undefined && order.lines.some((line) => !line.sku)) {
+    return { ok: false, reason: `needs manual action: the charge product "${chargeCode}" (chargeProductCode) is not in Odoo` };
+  }
+  return desiredLines(order, products, shippingId, chargeId);
 }
 
 /** The customer by email; a guest without email by the order reference kept in `ref`. */

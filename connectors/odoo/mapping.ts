@@ -55,15 +55,18 @@ export interface DesiredLine {
 export type LinesResult = { ok: true; lines: DesiredLine[] } | { ok: false; reason: string };
 
 /** The lines an order should have in Odoo, or why it cannot be sent. Zero-quantity lines are left out. */
-export function desiredLines(order: Order, productIds: ReadonlyMap<string, number>, shippingProductId?: number): LinesResult {
+export function desiredLines(order: Order, productIds: ReadonlyMap<string, number>, shippingProductId?: number, chargeProductId?: number): LinesResult {
   const lines: DesiredLine[] = [];
   const missing: string[] = [];
   for (const line of order.lines) {
     if (line.quantity === 0) continue;
-    if (!line.sku) return { ok: false, reason: `needs manual action: line "${line.title}" has no SKU, so no Odoo product can be matched` };
-    const productId = productIds.get(line.sku);
+    if (!line.sku && chargeProductId === undefined) {
+      return { ok: false, reason: `needs manual action: line "${line.title}" has no SKU, so no Odoo product can be matched (set chargeProductCode for such charges)` };
+    }
+    // A line without a SKU is a charge (gift wrap, a fee, a tip): it goes on the charge product.
+    const productId = line.sku ? productIds.get(line.sku) : chargeProductId;
     if (productId === undefined) {
-      missing.push(line.sku);
+      missing.push(line.sku ?? line.title);
       continue;
     }
     lines.push({ productId, name: line.title, quantity: line.quantity, priceUnit: toOdooAmount(line.unitPrice), discount: discountPercent(line.unitPrice.amount * line.quantity, line.discount.amount) });

@@ -14,6 +14,7 @@ export const MOCK_PRODUCTS = [
   { id: 108, default_code: 'POSTER-A2', name: 'Poster A2', list_price: 9.99 },
   { id: 109, default_code: 'GIFT-WRAP', name: 'Gift wrapping', list_price: 3.0 },
   { id: 190, default_code: 'SHIP', name: 'Shipping', list_price: 0 },
+  { id: 191, default_code: 'CHARGE', name: 'Other charges', list_price: 0 },
 ] as const;
 
 /** A customer every seed holds, so tests can see "found by email". */

@@ -16,6 +16,8 @@ export const OdooSettings = z
     confirm: z.boolean().default(false),
     /** default_code of a service product used for a shipping line; no shipping line when unset. */
     shippingProductCode: z.string().min(1).optional(),
+    /** default_code of a service product for lines without a SKU (gift wrap, fees, tips); such lines are refused when unset. */
+    chargeProductCode: z.string().min(1).optional(),
     /** Pricelist per order currency (the order's currency follows its pricelist in Odoo). */
     pricelistIds: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int().positive()).default({}),
     allowInsecure: z.boolean().default(false),

@@ -80,7 +80,9 @@ export function normalizeConfig(input: unknown, file: string | null, env: NodeJS
   const secrets = [...interpolated.secrets];
 
   const block = (section: 'channels' | 'targets', name: string, raw: Record<string, unknown>): ConnectorBlock => {
-    const settings = Object.fromEntries(Object.entries(raw).filter(([key]) => !(COMMON_KEYS as readonly string[]).includes(key)));
+    // A target's rateLimit is the push queue's; a channel's belongs to its connector's settings.
+    const shared: readonly string[] = section === 'targets' ? COMMON_KEYS : COMMON_KEYS.filter((key) => key !== 'rateLimit');
+    const settings = Object.fromEntries(Object.entries(raw).filter(([key]) => !shared.includes(key)));
     for (const [key, value] of Object.entries(settings)) {
       if (!SECRET_KEY.test(key) || typeof value !== 'string') continue;
       secrets.push(value);

@@ -33,22 +33,16 @@ describe('access token', () => {
   });
 
   test('revoked early: the 403 Unauthorized is answered with one fresh token and the call succeeds', async () => {
-    h = await startHarness({ orders: 5 });
-    const ctx = h.ctx();
-    await pullAll(ctx);
-    h.api.revokeAccessTokens();
-    h.clock.advance(300_000);
-    const pages = await pullAll(ctx);
-    expect(pages).toHaveLength(1);
-    expect(await h.state()).toMatchObject({ tokenExchanges: 3, denied: 1 }); // one per pull, one for the 403
+    h = await startHarness({ orders: 10 });
+    const pages = await pullAll(h.ctx({ pageSize: 5 }), {}, async (index) => { if (index === 0) h.api.revokeAccessTokens(); });
+    expect(pages.flatMap((p) => p.orders)).toHaveLength(10);
+    expect(await h.state()).toMatchObject({ tokenExchanges: 2, denied: 1 });
   });
 
   test('a 403 that a fresh token does not cure is thrown, saying forbidden', async () => {
-    h = await startHarness({ orders: 5 });
-    const ctx = h.ctx();
-    await pullAll(ctx);
-    await h.post('/__mock/faults', { next: [403, 403] });
-    const error = await failure(pullAll(ctx));
+    h = await startHarness({ orders: 10 });
+    const pull = pullAll(h.ctx({ pageSize: 5 }), {}, async () => { await h.post('/__mock/faults', { next: [403, 403] }); });
+    const error = await failure(pull);
     expect(error.status).toBe(403);
     expect(error.message).toMatch(/HTTP 403 forbidden/);
   });

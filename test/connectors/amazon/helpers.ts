@@ -35,7 +35,7 @@ export interface Harness {
 
 export async function startHarness(options: Partial<AmazonMockOptions> = {}): Promise<Harness> {
   const clock = fakeClock();
-  const api = createAmazonMock({ seed: 1, now: clock.now, ...options });
+  const api = createAmazonMock({ seed: 1, clock, ...options });
   const mock = await startMock(api, { port: 0, seed: 1 });
   return {
     clock, mock, api,
@@ -50,8 +50,16 @@ export async function startHarness(options: Partial<AmazonMockOptions> = {}): Pr
   };
 }
 
-export async function pullAll(ctx: ConnectorContext<AmazonSettings>, request: { checkpoint?: UpdatedCursor; since?: Date } = {}): Promise<OrderPage<UpdatedCursor>[]> {
+/** Every page of one pull; `afterPage` runs after each page is received, before the next request. */
+export async function pullAll(
+  ctx: ConnectorContext<AmazonSettings>,
+  request: { checkpoint?: UpdatedCursor; since?: Date } = {},
+  afterPage?: (index: number) => Promise<void>,
+): Promise<OrderPage<UpdatedCursor>[]> {
   const pages: OrderPage<UpdatedCursor>[] = [];
-  for await (const page of amazonChannel.pullOrders(ctx, { checkpoint: request.checkpoint, since: request.since })) pages.push(page);
+  for await (const page of amazonChannel.pullOrders(ctx, { checkpoint: request.checkpoint, since: request.since })) {
+    pages.push(page);
+    await afterPage?.(pages.length - 1);
+  }
   return pages;
 }

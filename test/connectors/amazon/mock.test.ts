@@ -113,6 +113,16 @@ describe('searchOrders', () => {
     }
   });
 
+  test('createdAfter searches by creation time and echoes createdBefore', async () => {
+    const createdAfter = new Date(h.clock.now() - 5 * 86_400_000).toISOString();
+    const { body } = await search({ createdAfter }, await token());
+    expect(body.orders.length).toBeGreaterThan(0);
+    expect(body.orders.length).toBeLessThan(40);
+    expect(body.orders.every((o: any) => o.createdTime >= createdAfter.slice(0, 19))).toBe(true);
+    expect(body.createdBefore).toBe(new Date(h.clock.now() - 120_000).toISOString());
+    expect(body.lastUpdatedBefore).toBeUndefined();
+  });
+
   test('includedData decides which datasets appear; order items always do', async () => {
     const accessToken = await token();
     const bare = (await search({ lastUpdatedAfter: start(), maxResultsPerPage: '5' }, accessToken)).body.orders[0];

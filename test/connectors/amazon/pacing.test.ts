@@ -31,25 +31,24 @@ describe('pacing', () => {
   });
 
   test('a scripted 429 QuotaExceeded is retried after one refill interval', async () => {
-    h = await startHarness({ orders: 5 });
-    const ctx = h.ctx();
-    const cursor = (await pullAll(ctx)).at(-1)!.checkpoint;
-    await h.post('/__mock/faults', { next: [429] });
-    h.clock.advance(600_000);
-    const pages = await pullAll(ctx, { checkpoint: cursor });
-    expect(pages).toHaveLength(1);
+    h = await startHarness({ orders: 10 });
+    const pages = await pullAll(h.ctx({ pageSize: 5 }), {}, async (index) => { if (index === 0) await h.post('/__mock/faults', { next: [429] }); });
+    expect(pages.flatMap((p) => p.orders)).toHaveLength(10);
     expect(h.clock.slept).toEqual([REFILL_MS]);
     expect((await h.state()).throttled).toBe(1);
   });
 
   test.each([['500'], ['drop'], ['malformed']])('a %s answer is retried with backoff', async (fault) => {
-    h = await startHarness({ orders: 5 });
-    const ctx = h.ctx();
-    const cursor = (await pullAll(ctx)).at(-1)!.checkpoint;
-    await h.post('/__mock/faults', { next: [fault, fault] });
-    h.clock.advance(600_000);
-    const pages = await pullAll(ctx, { checkpoint: cursor });
-    expect(pages).toHaveLength(1);
+    h = await startHarness({ orders: 10 });
+    const pages = await pullAll(h.ctx({ pageSize: 5 }), {}, async (index) => { if (index === 0) await h.post('/__mock/faults', { next: [fault, fault] }); });
+    expect(pages.flatMap((p) => p.orders)).toHaveLength(10);
+    expect(h.clock.slept).toHaveLength(2);
+  });
+
+  test('the token exchange is retried too when it is throttled', async () => {
+    h = await startHarness({ orders: 3 });
+    await h.post('/__mock/faults', { next: [429, '500'] });
+    expect((await pullAll(h.ctx())).flatMap((p) => p.orders)).toHaveLength(3);
     expect(h.clock.slept).toHaveLength(2);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { amazonChannel } from '../../../connectors/amazon/index.js';
 import { openLedger } from '../../../src/ledger/index.js';
 import { pullChannel } from '../../../src/pull/pull-channel.js';
-import type { ChannelOrder, UpdatedCursor } from '../../../src/connector-kit/index.js';
+import { systemClock, type ChannelOrder, type UpdatedCursor } from '../../../src/connector-kit/index.js';
 import { pullAll, startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
@@ -32,9 +32,21 @@ describe('full pull', () => {
     const end = Date.parse(sent.lastUpdatedBefore);
     expect(now - end).toBeGreaterThanOrEqual(120_000);
     expect(now - end).toBeLessThan(121_000); // Amazon's clock (the Date header) is read to the second
-    expect(Date.parse(sent.lastUpdatedAfter)).toBe(now - 30 * 86_400_000); // initialLookbackDays
-    const start = { updatedAt: new Date(now - 30 * 86_400_000).toISOString(), idsAtUpdatedAt: [] };
+    expect(Date.parse(sent.lastUpdatedAfter)).toBe(end + 120_000 - 30 * 86_400_000); // initialLookbackDays before Amazon's now
+    const start = { updatedAt: sent.lastUpdatedAfter, idsAtUpdatedAt: [] };
     expect(pages.map((p) => p.checkpoint)).toEqual([start, start, { updatedAt: new Date(end).toISOString(), idsAtUpdatedAt: [] }]);
+  });
+
+  test.each([['an hour fast', 3_600_000], ['an hour slow', -3_600_000]])('with our clock %s, the window still ends two minutes behind Amazon\'s (its Date header)', async (_, skew) => {
+    h = await startHarness({ orders: 10, clock: systemClock }); // the mock on real time, our clock skewed
+    h.clock.advance(skew);
+    const cursor = (await pullAll(h.ctx())).at(-1)!.checkpoint;
+    const lag = Date.now() - Date.parse((await h.state()).lastSearch.lastUpdatedBefore);
+    expect(lag).toBeGreaterThanOrEqual(120_000);
+    expect(lag).toBeLessThan(125_000);
+    const answer = await h.post('/__mock/orders', { change: 2 }) as { changed: string[] };
+    const pages = await pullAll(h.ctx(), { checkpoint: cursor });
+    expect(pages.flatMap((p) => p.orders.map((o) => o.externalId)).sort()).toEqual(answer.changed.sort());
   });
 
   test('a longer configured lag moves the window end back', async () => {

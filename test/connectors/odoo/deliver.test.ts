@@ -26,6 +26,20 @@ describe('odoo target over JSON-2', () => {
     expect(state.received['json2 res.partner.create']).toBeUndefined();
   });
 
+  it('a line without a SKU is refused, or booked on the charge product when one is configured', async () => {
+    h = await startOdoo();
+    const order = buildOrder({ lines: [line('MUG-12OZ', 1, 1800), line(null, 1, 300, { title: 'Gift wrap', externalId: 'gift' })] });
+    const refused = await deliver(deliveryOf(order));
+    expect(refused).toMatchObject({ status: 'rejected', reason: expect.stringContaining('line "Gift wrap" has no SKU') });
+    await h.running.close();
+    h = await startOdoo({ chargeProductCode: 'CHARGE' });
+    expect(await deliver(deliveryOf(order))).toMatchObject({ status: 'ok' });
+    expect((await h.state()).orders[0].lines).toEqual([
+      expect.objectContaining({ default_code: 'MUG-12OZ', product_uom_qty: 1 }),
+      expect.objectContaining({ default_code: 'CHARGE', name: 'Gift wrap', product_uom_qty: 1, price_unit: 3 }),
+    ]);
+  });
+
   it('creates the partner for a new email, with its country', async () => {
     h = await startOdoo();
     const order = buildOrder({ customer: { email: 'grace@example.org', name: 'Grace Hopper', phone: '+1 555 0100' } });

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+// searchOrders usage plan: rate 0.0056 requests/s, burst 20 (the operation's "Usage Plan" table in
+// orders-api-model/orders_2026-01-01.json; https://developer-docs.amazon.com/sp-api/docs/usage-plans-and-rate-limits-in-the-sp-api).
+export const SEARCH_ORDERS_RATE = { ratePerSecond: 0.0056, burst: 20 } as const;
+
+export const AmazonSettings = z.object({
+  /** The regional SP-API host: -na, -eu or -fe (README). */
+  endpoint: z.string().url().default('https://sellingpartnerapi-na.amazon.com'),
+  /** Login with Amazon's token endpoint. */
+  tokenUrl: z.string().url().default('https://api.amazon.com/auth/o2/token'),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  refreshToken: z.string().min(1),
+  /** Empty: every marketplace the seller sells in (the parameter is optional in 2026-01-01; at most 50). */
+  marketplaceIds: z.array(z.string().min(1)).max(50).default([]),
+  /** maxResultsPerPage: 1–100, default 100 (searchOrders parameter). */
+  pageSize: z.number().int().min(1).max(100).default(100),
+  /** Each pull re-reads this far behind the cursor, to catch orders Amazon records late. */
+  overlapSeconds: z.number().int().min(0).default(300),
+  /**
+   * How far behind now the window ends: Amazon rejects a lastUpdatedBefore less than two minutes
+   * before the request (searchOrders `lastUpdatedBefore` description).
+   */
+  safetyLagSeconds: z.number().int().min(120).default(120),
+  /** First pull without a cursor or --since: how far back to look (the API keeps two years). */
+  initialLookbackDays: z.number().positive().max(730).default(30),
+  /** Our own pacing for searchOrders; raise it only if Amazon granted your app a higher plan. */
+  rateLimit: z.object({
+    ratePerSecond: z.number().positive().default(SEARCH_ORDERS_RATE.ratePerSecond),
+    burst: z.number().int().positive().default(SEARCH_ORDERS_RATE.burst),
+  }).default({ ...SEARCH_ORDERS_RATE }),
+  allowInsecure: z.boolean().default(false),
+});
+
+export type AmazonSettings = z.infer<typeof AmazonSettings>;
