@@ -39,11 +39,10 @@ export function createOrderQueries(db: Database.Database) {
 
   return {
     list: (filter: OrderListFilter): OrderListRow[] => list.all({ channel: filter.channel ?? null, status: filter.status ?? null, since: filter.since ?? null, limit: filter.limit }),
-    /** Ids of orders matching a ledger id, a channel id or an order number. */
+    /** The order with this ledger id (as `orders list` shows it); otherwise those with this channel id or order number. */
     find(reference: string): number[] {
-      const asId = /^\d+$/.test(reference) && byId.get(Number(reference)) ? [Number(reference)] : [];
-      const matches = byRef.all(reference, reference).map((r) => r.id);
-      return [...new Set([...asId, ...matches])];
+      if (/^\d+$/.test(reference) && byId.get(Number(reference))) return [Number(reference)];
+      return byRef.all(reference, reference).map((r) => r.id);
     },
     show(id: number) {
       const row = byId.get(id);

@@ -18,7 +18,7 @@ describe('ordersync status without a terminal', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/channels\nchannel\s+kind\s+last pull/);
     expect(result.stdout).toMatch(/woo\s+woocommerce\s+\d+ s ago/);
-    expect(result.stdout).toMatch(/hooks\s+0\s+0\s+0\s+0\s+\d+ s ago\s+40/);
+    expect(result.stdout).toMatch(/hooks\s+0\s+0\s+0\s+0\s+\d+ s ago\s+\d+/);
     expect(result.stdout).toContain('all good');
   });
 
@@ -26,8 +26,10 @@ describe('ordersync status without a terminal', () => {
     const result = await status('--json');
     const doc = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(Object.keys(doc).sort()).toEqual(['at', 'attention', 'channels', 'dead', 'runs', 'targets']);
-    expect(doc.channels).toEqual([expect.objectContaining({ channel: 'woo', ordersToday: 40, quarantined: 0, perHour: expect.any(Array) })]);
-    expect(doc.targets).toEqual(expect.arrayContaining([expect.objectContaining({ target: 'hooks', deliveries: { pending: 0, in_flight: 0, retry: 0, dead: 0, done: 40 } })]));
+    const channels = doc.channels as { channel: string; ordersToday: number }[];
+    expect(channels).toEqual(expect.arrayContaining([expect.objectContaining({ channel: 'woo', ordersToday: 40, quarantined: 0, perHour: expect.any(Array) })]));
+    const allOrders = channels.reduce((n, c) => n + c.ordersToday, 0);
+    expect(doc.targets).toEqual(expect.arrayContaining([expect.objectContaining({ target: 'hooks', deliveries: { pending: 0, in_flight: 0, retry: 0, dead: 0, done: allOrders } })]));
   });
 
   it('--exit-code exits 1 when something needs attention', async () => {
@@ -37,7 +39,7 @@ describe('ordersync status without a terminal', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const strict = await runCli(['--config', impatient, '--db', db, 'status', '--exit-code', '--json']);
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout).attention).toEqual(['channel woo: no successful pull for over 0.0001 min']);
+    expect(JSON.parse(strict.stdout).attention).toContain('channel woo: no successful pull for over 0.0001 min');
   });
 
   it('orders list filters, and orders show gives the order with its events and deliveries', async () => {

@@ -39,7 +39,7 @@ export function registerOrders(program: Command, host: CommandHost): void {
   orders
     .command('show')
     .description('one order: its normalized form, events and deliveries (and with --raw the channel\'s payload)')
-    .argument('<id>', 'ledger id, channel order id, or order number')
+    .argument('<id>', 'the ledger id from `orders list`; else a channel order id or order number')
     .option('--raw', 'include the channel\'s payload as received')
     .addHelpText('after', '\nExamples:\n  $ ordersync orders show 1042\n  $ ordersync orders show 113-2938475-6102634 --raw --json')
     .action(async (reference: string, options: { raw?: boolean }) => {
