@@ -6,24 +6,13 @@
 // discounts). Credit lines (store credit, and refunds booked against the order) lower the total,
 // so they are counted with the discounts to keep the parts adding up to Medusa's own total.
 import type { Address, ChannelOrder, Money, OrderLine } from '../../src/model/index.js';
-import type { RejectedPayload } from '../../src/connector-kit/index.js';
+import { mapRawOrder, type MapResult } from '../../src/connector-kit/index.js';
 import { readAmount } from './money.js';
 import { toFinancialStatus, toFulfillmentStatus } from './status.js';
 import { MedusaOrder, type MedusaAddress, type MedusaLineItem } from './types.js';
 
-export type MapResult = { order: ChannelOrder } | { rejected: RejectedPayload };
-
 export function toChannelOrder(raw: unknown): MapResult {
-  const parsed = MedusaOrder.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { rejected: { externalId: idOf(raw), reason: `medusa order: ${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`, raw } };
-  }
-  try {
-    return { order: mapOrder(parsed.data, raw) };
-  } catch (error) {
-    return { rejected: { externalId: parsed.data.id, reason: `medusa order ${parsed.data.id}: ${(error as Error).message}`, raw } };
-  }
+  return mapRawOrder(raw, { what: 'medusa order', schema: MedusaOrder, idOf: (order) => order.id, map: mapOrder });
 }
 
 function mapOrder(order: MedusaOrder, raw: unknown): ChannelOrder {
@@ -101,10 +90,5 @@ function toAddress(address: MedusaAddress | null | undefined): Address | null {
 
 function fullName(person: { first_name?: string | null; last_name?: string | null } | null | undefined): string {
   return `${person?.first_name ?? ''} ${person?.last_name ?? ''}`.trim();
-}
-
-function idOf(raw: unknown): string | null {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'string' && id !== '' ? id : null;
 }
 

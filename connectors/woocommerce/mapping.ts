@@ -1,7 +1,7 @@
 // WooCommerce order → normalized order (pure).
 import type { Address, ChannelOrder, FinancialStatus, FulfillmentStatus } from '../../src/model/index.js';
 import { parseMoney } from '../../src/model/index.js';
-import type { RejectedPayload } from '../../src/connector-kit/index.js';
+import { mapRawOrder, type MapResult } from '../../src/connector-kit/index.js';
 import { WooOrder, type WooAddress, type WooOrderStatus } from './types.js';
 
 // What each documented status means for money and for shipping.
@@ -17,19 +17,8 @@ export const STATUS_MAP: Record<WooOrderStatus, { financial: FinancialStatus; fu
   trash: { financial: 'voided', fulfillment: 'cancelled' },
 };
 
-export type MapResult = { order: ChannelOrder } | { rejected: RejectedPayload };
-
 export function toChannelOrder(raw: unknown): MapResult {
-  const parsed = WooOrder.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { rejected: { externalId: idOf(raw), reason: `woocommerce order: ${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`, raw } };
-  }
-  try {
-    return { order: mapOrder(parsed.data, raw) };
-  } catch (error) {
-    return { rejected: { externalId: String(parsed.data.id), reason: `woocommerce order ${parsed.data.id}: ${(error as Error).message}`, raw } };
-  }
+  return mapRawOrder(raw, { what: 'woocommerce order', schema: WooOrder, idOf: (woo) => String(woo.id), map: mapOrder });
 }
 
 function mapOrder(woo: WooOrder, raw: unknown): ChannelOrder {
@@ -104,7 +93,3 @@ function toAddress(address: WooAddress): Address | null {
 const fullName = (address: WooAddress): string => `${address.first_name} ${address.last_name}`.trim();
 const gmt = (value: string): string => `${value}Z`.replace(/^(.{19})Z$/, '$1.000Z');
 
-function idOf(raw: unknown): string | null {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'number' || typeof id === 'string' ? String(id) : null;
-}

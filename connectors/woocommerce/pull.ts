@@ -6,7 +6,7 @@
 // seen come back and are deduplicated by the ledger's content hash. Only when a whole page
 // shares one instant does the walk step to page 2, 3… within that instant.
 import type { ConnectorContext, OrderPage, PullRequest, UpdatedCursor } from '../../src/connector-kit/index.js';
-import { advanceCursor, windowStart } from '../../src/connector-kit/index.js';
+import { advanceCursor, splitMapped, windowStart } from '../../src/connector-kit/index.js';
 import { listOrdersModifiedAfter, wooClient } from './client.js';
 import { toChannelOrder } from './mapping.js';
 import type { WooSettings } from './settings.js';
@@ -23,9 +23,7 @@ export async function* pullWooOrders(ctx: ConnectorContext<WooSettings>, request
   let page = 1;
   for (;;) {
     const result = await listOrdersModifiedAfter(http, after, page, perPage);
-    const mapped = result.orders.map(toChannelOrder);
-    const orders = mapped.flatMap((m) => ('order' in m ? [m.order] : []));
-    const rejected = mapped.flatMap((m) => ('rejected' in m ? [m.rejected] : []));
+    const { orders, rejected } = splitMapped(result.orders.map(toChannelOrder));
     const newest = newestModified(result.orders);
     cursor = advanceCursor(cursor, orders);
     if (newest && (!cursor || newest > cursor.updatedAt)) cursor = { updatedAt: newest, idsAtUpdatedAt: [] };

@@ -3,6 +3,7 @@ export * from './channel.js';
 export * from './context.js';
 export * from './cursor.js';
 export * from './logger.js';
+export * from './map-raw.js';
 export * from './target.js';
 export * from '../model/index.js';
 export { HttpError, isHttpError, type HttpClient, type HttpResponse } from '../http/index.js';
