@@ -12,12 +12,15 @@ import type { Clock } from '../http/token-bucket.js';
 import type { ChannelRuntime } from '../pull/pull-channel.js';
 import type { TargetRuntime } from '../push/push-target.js';
 import { routeOrder } from '../routing/rules.js';
+import { fulfillmentQueueName, fulfillmentRuntimes } from '../push/fulfillment-queue.js';
 import type { Order } from '../model/index.js';
 
 export interface Runtime {
   channels: ChannelRuntime[];
   targets: TargetRuntime[];
   route(order: Order): string[];
+  /** The fulfillment queue of a channel that takes tracking back. */
+  confirmOn(channel: string): string | undefined;
 }
 
 export async function buildRuntime(config: Config, log: Logger, clock?: Clock): Promise<Runtime> {
@@ -48,7 +51,13 @@ export async function buildRuntime(config: Config, log: Logger, clock?: Clock): 
   }
 
   const targetNames = targets.map((t) => t.name);
-  return { channels, targets, route: (order) => routeOrder(order, config.routing, targetNames).map((d) => d.target) };
+  const confirming = fulfillmentRuntimes(channels);
+  return {
+    channels,
+    targets: [...targets, ...confirming],
+    route: (order) => routeOrder(order, config.routing, targetNames).map((d) => d.target),
+    confirmOn: (channel) => (confirming.some((c) => c.name === fulfillmentQueueName(channel)) ? fulfillmentQueueName(channel) : undefined),
+  };
 }
 
 type AnyDefinition = ChannelDefinition<unknown, unknown> | TargetDefinition<unknown>;

@@ -45,6 +45,7 @@ export async function pushStep(session: Session, ledger: Ledger, runtime: Runtim
     backoffMaxMs: push.backoffMaxSeconds * 1000,
     maxWaitMs: push.maxWaitSeconds * 1000,
     clock: systemClock,
+    confirmOn: runtime.confirmOn,
     onSettled: (target, totals) => session.progress.target(target, totals.done, due(target)),
   });
   session.progress.close();

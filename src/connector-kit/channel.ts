@@ -5,6 +5,7 @@ import type { ChannelOrder } from '../model/order.js';
 import type { MockApi } from '../mock/server.js';
 import type { ConnectorContext } from './context.js';
 import type { Clock } from '../http/token-bucket.js';
+import type { PushFulfillment } from './fulfillment.js';
 
 export interface RejectedPayload {
   externalId: string | null;
@@ -48,6 +49,8 @@ export interface ChannelDefinition<Settings = unknown, Checkpoint = unknown> {
   /** A cheap request that proves the credentials work. */
   verify?(ctx: ConnectorContext<Settings>): Promise<void>;
   pullOrders(ctx: ConnectorContext<Settings>, request: PullRequest<Checkpoint>): AsyncIterable<OrderPage<Checkpoint>>;
+  /** Confirms a shipment with its tracking on the channel (see ./fulfillment.ts). */
+  pushFulfillment?: PushFulfillment<Settings>;
   /** The mock of this system's wire protocol. */
   mock?(options: MockOptions): MockApi;
 }

@@ -2,6 +2,7 @@
 export * from './channel.js';
 export * from './context.js';
 export * from './cursor.js';
+export * from './fulfillment.js';
 export * from './logger.js';
 export * from './map-raw.js';
 export * from './target.js';

@@ -7,6 +7,7 @@ import type { Money } from '../model/order.js';
 import type { MockApi } from '../mock/server.js';
 import type { MockOptions } from './channel.js';
 import type { ConnectorContext } from './context.js';
+import type { ShipmentToConfirm } from './fulfillment.js';
 
 export interface Delivery {
   id: number;
@@ -16,6 +17,8 @@ export interface Delivery {
   event: OrderEvent;
   /** What this target answered for an earlier event of the same order (e.g. its record id). */
   previousExternalRef: string | null;
+  /** For a `shipment.created` event: the shipment to confirm on the order's channel. */
+  shipment?: ShipmentToConfirm;
 }
 
 /** A label a carrier target bought: recorded as a `shipment.created` event on the order. */

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { EventType, OrderEvent } from '../model/event.js';
 import type { Order } from '../model/order.js';
+import type { ShipmentToConfirm } from '../connector-kit/fulfillment.js';
 import { assertTransition, type DeliveryStatus } from './delivery-status.js';
 import { isoNow } from './time.js';
 
@@ -13,6 +14,8 @@ export interface ClaimedDelivery {
   attempt: number;
   event: OrderEvent;
   previousExternalRef: string | null;
+  /** For a `shipment.created` event: the shipment, to confirm on the order's channel. */
+  shipment?: ShipmentToConfirm;
 }
 
 export interface ShipmentRecord {
@@ -25,7 +28,8 @@ export interface ShipmentRecord {
 }
 
 export type Settlement =
-  | { status: 'done'; externalRef: string | null; shipment?: ShipmentRecord }
+  /** `confirmOn`: where the shipment goes next (the order's channel's fulfillment queue). */
+  | { status: 'done'; externalRef: string | null; shipment?: ShipmentRecord; confirmOn?: string }
   | { status: 'retry'; error: string; nextAttemptAt: number }
   | { status: 'dead'; error: string };
 
@@ -46,6 +50,7 @@ export type DeliveryCounts = Record<string, Record<DeliveryStatus, number>>;
 interface ClaimRow {
   id: number; target: string; idempotency_key: string; attempts: number; event_id: number;
   type: EventType; occurred_at: string; normalized: string; raw: string; order_id: number;
+  shipment_id: number | null; carrier: string | null; service: string | null; tracking_number: string | null; tracking_url: string | null;
 }
 
 export function createDeliveryStore(db: Database.Database, ledgerId: string) {
@@ -57,8 +62,10 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
     ORDER BY d.id LIMIT ?`);
   const markInFlight = db.prepare("UPDATE deliveries SET status = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status IN ('pending', 'retry')");
   const readClaimed = db.prepare<[number], ClaimRow>(`
-    SELECT d.id, d.target, d.idempotency_key, d.attempts, d.event_id, e.type, e.occurred_at, o.normalized, o.raw, o.id AS order_id
-    FROM deliveries d JOIN events e ON e.id = d.event_id JOIN orders o ON o.id = d.order_id WHERE d.id = ?`);
+    SELECT d.id, d.target, d.idempotency_key, d.attempts, d.event_id, e.type, e.occurred_at, o.normalized, o.raw, o.id AS order_id,
+      s.id AS shipment_id, s.carrier, s.service, s.tracking_number, s.tracking_url
+    FROM deliveries d JOIN events e ON e.id = d.event_id JOIN orders o ON o.id = d.order_id
+    LEFT JOIN shipments s ON s.event_id = e.id WHERE d.id = ?`);
   const previousRef = db.prepare<[string, number, number], { external_ref: string | null }>(`
     SELECT external_ref FROM deliveries WHERE target = ? AND order_id = ? AND id < ? AND status = 'done' AND external_ref IS NOT NULL
     ORDER BY id DESC LIMIT 1`);
@@ -67,6 +74,8 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, source, tracking_number) DO NOTHING`);
   const insertShipmentEvent = db.prepare("INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, 'shipment.created', NULL, ?)");
   const linkShipmentEvent = db.prepare('UPDATE shipments SET event_id = ? WHERE id = ?');
+  const insertDelivery = db.prepare(`INSERT INTO deliveries (event_id, order_id, target, status, next_attempt_at, idempotency_key, created_at, updated_at)
+    VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
   const setDone = db.prepare("UPDATE deliveries SET status = 'done', external_ref = ?, last_error = NULL, updated_at = ? WHERE id = ?");
   const setRetry = db.prepare("UPDATE deliveries SET status = 'retry', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?");
   const setDead = db.prepare("UPDATE deliveries SET status = 'dead', last_error = ?, updated_at = ? WHERE id = ?");
@@ -99,6 +108,10 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
         attempt: row.attempts,
         event: { id: `${ledgerId}:${row.event_id}`, type: row.type, occurredAt: row.occurred_at, order },
         previousExternalRef: previousRef.get(row.target, row.order_id, row.id)?.external_ref ?? null,
+        ...(row.shipment_id === null ? {} : { shipment: {
+          id: row.shipment_id, carrier: row.carrier ?? '', service: row.service, trackingNumber: row.tracking_number ?? '',
+          trackingUrl: row.tracking_url, lines: [],
+        } }),
       });
     }
     return claimed;
@@ -115,8 +128,11 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
         // The label and its event commit with the delivery: a crash cannot record one without the other.
         const inserted = insertShipment.run(current.order_id, current.target, s.carrier, s.service, s.trackingNumber, s.trackingUrl, s.labelUrl, s.cost?.amount ?? null, s.cost?.currency ?? null, now);
         if (inserted.changes > 0) {
-          const eventId = insertShipmentEvent.run(current.order_id, now).lastInsertRowid;
+          const eventId = Number(insertShipmentEvent.run(current.order_id, now).lastInsertRowid);
           linkShipmentEvent.run(eventId, inserted.lastInsertRowid);
+          if (settlement.confirmOn) {
+            insertDelivery.run(eventId, current.order_id, settlement.confirmOn, now, `${ledgerId}:${eventId}:${settlement.confirmOn}`, now, now);
+          }
         }
       }
     }

@@ -37,6 +37,11 @@ export function createOrderQueries(db: Database.Database) {
   const deliveries = db.prepare<[number], { id: number; event: number; target: string; status: string; attempts: number; externalRef: string | null; lastError: string | null }>(
     'SELECT id, event_id AS event, target, status, attempts, external_ref AS externalRef, last_error AS lastError FROM deliveries WHERE order_id = ? ORDER BY id');
 
+  const shipments = db.prepare<[number], { id: number; source: string; carrier: string; service: string | null; trackingNumber: string; trackingUrl: string | null; labelUrl: string | null; createdAt: string; confirmedOn: string | null; confirmation: string | null }>(`
+    SELECT s.id, s.source, s.carrier, s.service, s.tracking_number AS trackingNumber, s.tracking_url AS trackingUrl, s.label_url AS labelUrl,
+      s.created_at AS createdAt, d.target AS confirmedOn, d.status || coalesce(' ' || d.external_ref, '') AS confirmation
+    FROM shipments s LEFT JOIN deliveries d ON d.event_id = s.event_id WHERE s.order_id = ? ORDER BY s.id`);
+
   return {
     list: (filter: OrderListFilter): OrderListRow[] => list.all({ channel: filter.channel ?? null, status: filter.status ?? null, since: filter.since ?? null, limit: filter.limit }),
     /** The order with this ledger id (as `orders list` shows it); otherwise those with this channel id or order number. */
@@ -56,6 +61,8 @@ export function createOrderQueries(db: Database.Database) {
         lastChangedAt: row.last_changed_at,
         events: events.all(id),
         deliveries: deliveries.all(id),
+        /** Labels bought and parcels shipped, and where each was confirmed. */
+        shipments: shipments.all(id),
       };
     },
   };

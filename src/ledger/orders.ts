@@ -14,6 +14,8 @@ export interface PageToCommit {
 }
 
 export interface PageResult {
+  /** Changes that only echo our own fulfillment back: recorded, delivered nowhere. */
+  echoes: number;
   created: number;
   updated: number;
   cancelled: number;
@@ -26,8 +28,9 @@ export interface PageResult {
 const MAX_RAW_CHARS = 256 * 1024; // a quarantined payload is kept for a human, not for replay
 
 export function createOrderStore(db: Database.Database, ledgerId: string) {
-  const findOrder = db.prepare<[string, string], { id: number; content_hash: string; updated_at: string; fulfillment_status: string }>(
-    'SELECT id, content_hash, updated_at, fulfillment_status FROM orders WHERE channel = ? AND external_id = ?');
+  const findOrder = db.prepare<[string, string], { id: number; content_hash: string; updated_at: string; fulfillment_status: string; normalized: string }>(
+    'SELECT id, content_hash, updated_at, fulfillment_status, normalized FROM orders WHERE channel = ? AND external_id = ?');
+  const hasShipment = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM shipments WHERE order_id = ? LIMIT 1');
   const insertOrder = db.prepare(`INSERT INTO orders (channel, channel_kind, external_id, number, placed_at, updated_at,
       financial_status, fulfillment_status, fulfilled_by, currency, total, money_difference, content_hash, normalized, raw,
       first_seen_at, last_changed_at)
@@ -45,7 +48,9 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
   const insertEvent = db.prepare('INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, ?, ?, ?)');
   const insertDelivery = db.prepare(`INSERT INTO deliveries (event_id, order_id, target, status, next_attempt_at, idempotency_key, created_at, updated_at)
     VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
-  const priorTargets = db.prepare<[number], { target: string }>('SELECT DISTINCT target FROM deliveries WHERE order_id = ?');
+  // Targets that received this order's events (not the channel's own tracking confirmations).
+  const priorTargets = db.prepare<[number], { target: string }>(
+    "SELECT DISTINCT d.target FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.order_id = ? AND e.type LIKE 'order.%'");
   const insertQuarantine = db.prepare('INSERT INTO quarantine (channel, external_id, reason, raw, received_at) VALUES (?, ?, ?, ?, ?)');
   const upsertCursor = db.prepare(`INSERT INTO cursors (channel, checkpoint, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (channel) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`);
@@ -58,6 +63,13 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
     });
   }
 
+  function isOwnFulfillmentEcho(existing: { id: number; normalized: string }, order: Order): boolean {
+    if (order.fulfillmentStatus !== 'fulfilled' && order.fulfillmentStatus !== 'partial') return false;
+    if (!hasShipment.get(existing.id)) return false;
+    const { raw: _raw, ...normalized } = order;
+    return withoutFulfillment(JSON.parse(existing.normalized) as Record<string, unknown>) === withoutFulfillment(normalized);
+  }
+
   function recordEvent(orderId: number, type: EventType, hash: string, targets: readonly string[], now: string): number {
     const eventId = Number(insertEvent.run(orderId, type, hash, now).lastInsertRowid);
     for (const target of targets) {
@@ -67,7 +79,7 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
   }
 
   const commit = db.transaction((page: PageToCommit, now: string): PageResult => {
-    const result: PageResult = { created: 0, updated: 0, cancelled: 0, unchanged: 0, stale: 0, quarantined: 0, deliveries: 0 };
+    const result: PageResult = { echoes: 0, created: 0, updated: 0, cancelled: 0, unchanged: 0, stale: 0, quarantined: 0, deliveries: 0 };
     for (const { order, targets, moneyDifference } of page.orders) {
       const hash = contentHash(order);
       const { raw, ...normalized } = order;
@@ -95,6 +107,13 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
       updateOrder.run({ ...row, id: existing.id });
       writeLines(existing.id, order);
       const cancelled = order.fulfillmentStatus === 'cancelled' && existing.fulfillment_status !== 'cancelled';
+      if (!cancelled && isOwnFulfillmentEcho(existing, order)) {
+        // The channel reports the shipment we recorded (and confirmed) ourselves: the event is
+        // kept for the record, but the systems that shipped it are not told again (the echo loop).
+        recordEvent(existing.id, 'order.updated', hash, [], now);
+        result.echoes++;
+        continue;
+      }
       // A target that already has this order hears of every later change, even if the routing
       // rules would no longer pick it (a cancellation must reach the WMS that holds the order).
       const everyTarget = new Set([...targets, ...priorTargets.all(existing.id).map((r) => r.target)]);
@@ -122,3 +141,8 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
 }
 
 export type OrderStore = ReturnType<typeof createOrderStore>;
+
+function withoutFulfillment(order: Record<string, unknown>): string {
+  const { fulfillmentStatus: _status, updatedAt: _updatedAt, ...rest } = order;
+  return JSON.stringify(rest);
+}

@@ -31,7 +31,7 @@ export interface ChannelPullResult extends PageResult {
 export async function pullChannel(ledger: Ledger, runtime: ChannelRuntime, options: PullOptions): Promise<ChannelPullResult> {
   const totals: ChannelPullResult = {
     channel: runtime.name, pages: 0, received: 0, unreconciled: 0,
-    created: 0, updated: 0, cancelled: 0, unchanged: 0, stale: 0, quarantined: 0, deliveries: 0,
+    echoes: 0, created: 0, updated: 0, cancelled: 0, unchanged: 0, stale: 0, quarantined: 0, deliveries: 0,
   };
   const stored = ledger.orders.readCheckpoint(runtime.name);
   const parsedCheckpoint = runtime.definition.checkpoint.safeParse(stored);
@@ -50,12 +50,12 @@ export async function pullChannel(ledger: Ledger, runtime: ChannelRuntime, optio
       }
       const nextCheckpoint = runtime.definition.checkpoint.parse(page.checkpoint);
       const result: PageResult = options.dryRun
-        ? { created: 0, updated: 0, cancelled: 0, unchanged: orders.length, stale: 0, quarantined: rejected.length, deliveries: 0 }
+        ? { echoes: 0, created: 0, updated: 0, cancelled: 0, unchanged: orders.length, stale: 0, quarantined: rejected.length, deliveries: 0 }
         : ledger.orders.commitPage({ channel: runtime.name, orders, rejected, checkpoint: nextCheckpoint });
       totals.pages++;
       totals.received += page.orders.length + page.rejected.length;
       totals.unreconciled += orders.filter((o) => o.moneyDifference !== 0).length;
-      for (const key of ['created', 'updated', 'cancelled', 'unchanged', 'stale', 'quarantined', 'deliveries'] as const) totals[key] += result[key];
+      for (const key of ['echoes', 'created', 'updated', 'cancelled', 'unchanged', 'stale', 'quarantined', 'deliveries'] as const) totals[key] += result[key];
       options.onPage?.(runtime.name, totals);
     }
   } catch (error) {

@@ -25,6 +25,8 @@ export interface PushPolicy {
   maxWaitMs: number;
   clock: Clock;
   random?: () => number;
+  /** Where a bought label is confirmed next: the fulfillment queue of the order's channel, if it takes tracking. */
+  confirmOn?(channel: string): string | undefined;
   onSettled?(target: string, totals: TargetPushResult): void;
 }
 
@@ -47,7 +49,8 @@ export async function pushTarget(ledger: Ledger, runtime: TargetRuntime, policy:
   const settle = (delivery: ClaimedDelivery, outcome: DeliveryOutcome): void => {
     const now = policy.clock.now();
     if (outcome.status === 'ok') {
-      ledger.deliveries.settle(delivery.id, { status: 'done', externalRef: outcome.externalRef, shipment: outcome.shipment }, now);
+      const confirmOn = outcome.shipment ? policy.confirmOn?.(delivery.event.order.channel) : undefined;
+      ledger.deliveries.settle(delivery.id, { status: 'done', externalRef: outcome.externalRef, shipment: outcome.shipment, confirmOn }, now);
       ledger.health.targetDelivered(runtime.name, now);
       totals.done++;
     } else if (outcome.status === 'rejected') {
@@ -97,7 +100,7 @@ export async function pushTarget(ledger: Ledger, runtime: TargetRuntime, policy:
     try {
       outcome = await runtime.definition.deliver(runtime.ctx, {
         id: delivery.id, idempotencyKey: delivery.idempotencyKey, attempt: delivery.attempt,
-        event: delivery.event, previousExternalRef: delivery.previousExternalRef,
+        event: delivery.event, previousExternalRef: delivery.previousExternalRef, shipment: delivery.shipment,
       });
     } catch (error) {
       // A connector must answer with an outcome; a throw is its bug, retried so nothing is lost.

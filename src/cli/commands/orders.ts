@@ -57,6 +57,10 @@ export function registerOrders(program: Command, host: CommandHost): void {
           session.out.write('\ndeliveries');
           if (order.deliveries.length === 0) session.out.write('  none');
           printTable(session.out, order.deliveries);
+          if (order.shipments.length > 0) {
+            session.out.write('\nshipments');
+            printTable(session.out, order.shipments.map((sh) => ({ carrier: sh.carrier, tracking: sh.trackingNumber, from: sh.source, confirmed: sh.confirmedOn ? `${sh.confirmedOn} ${sh.confirmation}` : 'not confirmed on the channel' })));
+          }
           if ('raw' in order) session.out.write(`\nraw\n${JSON.stringify(order.raw, null, 2)}`);
         }
       } finally {
