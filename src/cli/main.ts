@@ -11,11 +11,12 @@ import { registerPull } from './commands/pull.js';
 import { registerPush } from './commands/push.js';
 import { registerMaintenance } from './commands/maintenance.js';
 import { registerOrders } from './commands/orders.js';
+import { registerReport } from './commands/report.js';
 import { registerStatus } from './commands/status.js';
 import { registerSync } from './commands/sync.js';
 import type { GlobalOptions } from './session.js';
 
-const COMMANDS = [registerPull, registerPush, registerSync, registerStatus, registerOrders, registerDeadLetters, registerMock, registerDemo, registerConfigCheck, registerMaintenance];
+const COMMANDS = [registerPull, registerPush, registerSync, registerStatus, registerOrders, registerReport, registerDeadLetters, registerMock, registerDemo, registerConfigCheck, registerMaintenance];
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;

@@ -9,6 +9,7 @@ import { createRunStore } from './runs.js';
 import { createHealthStore } from './health.js';
 import { createStatusQueries } from './status.js';
 import { createOrderQueries } from './order-queries.js';
+import { createReportQueries } from './report-queries.js';
 import { createMaintenance } from './maintenance.js';
 
 export function openLedger(file: string) {
@@ -37,6 +38,7 @@ export function openLedgerForReading(file: string) {
     queries: createQueries(db),
     status: createStatusQueries(db),
     orders: createOrderQueries(db),
+    report: createReportQueries(db),
     recentRuns: createRunStore(db).recent,
     close: (): void => void db.close(),
   };
