@@ -80,6 +80,11 @@ async function accessToken(ctx: Ctx, session: Session, force = false): Promise<s
   return session.token.value;
 }
 
+/** The channel's access token (shared with the fulfillment calls, which keep their own buckets). */
+export function accessTokenFor(ctx: Ctx, force = false): Promise<string> {
+  return accessToken(ctx, sessionOf(ctx), force);
+}
+
 /** One SP-API call: wait for the bucket, send with the access token, renew the token once on 403. */
 async function callApi<T>(ctx: Ctx, request: HttpRequest): Promise<HttpResponse<T>> {
   const session = sessionOf(ctx);
@@ -163,7 +168,7 @@ function adoptReportedRate(ctx: Ctx, session: Session, response: HttpResponse<un
   session.searchOrders = slower;
 }
 
-function isUnauthorized(error: unknown): boolean {
+export function isUnauthorized(error: unknown): boolean {
   if (!(error instanceof HttpError) || error.status !== 403) return false;
   try {
     const body = JSON.parse(error.body) as { errors?: { code?: string }[] };

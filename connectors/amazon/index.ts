@@ -1,6 +1,7 @@
 // Amazon Selling Partner API channel (Orders API v2026-01-01): https://developer-docs.amazon.com/sp-api/
 import { defineChannel, UpdatedCursorSchema } from '../../src/connector-kit/index.js';
 import { verifyCredentials } from './client.js';
+import { pushAmazonFulfillment } from './fulfillment.js';
 import { createAmazonMock } from './mock.js';
 import { pullAmazonOrders } from './pull.js';
 import { AmazonSettings } from './settings.js';
@@ -13,6 +14,7 @@ export const amazonChannel = defineChannel({
   checkpoint: UpdatedCursorSchema,
   verify: verifyCredentials,
   pullOrders: pullAmazonOrders,
+  pushFulfillment: pushAmazonFulfillment,
   mock: createAmazonMock,
 });
 

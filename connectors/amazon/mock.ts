@@ -1,11 +1,13 @@
 // A mock Selling Partner API (Orders v2026-01-01) with its Login with Amazon token endpoint on the
 // same port: x-amz-access-token auth with expiring tokens, a token bucket per operation with
 // x-amzn-RateLimit-Limit and the documented 429, x-amzn-RequestId, and {"errors":[…]} bodies.
+// Orders v0 confirmShipment (the one v0 call ordersync makes): ./mock-fulfillment.ts.
 import { randomUUID } from 'node:crypto';
 import { systemClock, TokenBucket, type MockOptions } from '../../src/connector-kit/index.js';
 import { route, type MockApi, type MockRequest, type MockResponse } from '../../src/mock/index.js';
 import { createTokenIssuer, MOCK_CREDENTIALS, type TokenIssuer } from './mock-auth.js';
 import { advanceOrder, createFaker, generateOrder, type MockOrder } from './mock-data.js';
+import { createMockConfirmations } from './mock-fulfillment.js';
 import { includedDataOf, projectOrder, searchOrders, type StoredOrder } from './mock-search.js';
 
 export { MOCK_CREDENTIALS };
@@ -28,12 +30,15 @@ export interface AmazonMockOptions extends MockOptions {
    * instants at least 2 minutes old, so a change stamped "now" would stay invisible that long.
    */
   changeAgeSeconds?: number;
+  /** confirmShipment's bucket; default its usage plan (2/s, burst 10). */
+  confirmShipmentPlan?: UsagePlan;
 }
 
 export interface AmazonMockApi extends MockApi {
   /** Invalidates every issued access token, as if Amazon revoked them early. */
   revokeAccessTokens(): void;
   setUsagePlan(operation: Operation, plan: UsagePlan): void;
+  setConfirmShipmentPlan(plan: UsagePlan): void;
 }
 
 const ORDERS_API = '/orders/2026-01-01';
@@ -67,6 +72,7 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
     tokens = createTokenIssuer(now, options.tokenTtlSeconds ?? 3600);
     calls = { searchOrders: { requests: 0, throttled: 0 }, getOrder: { requests: 0, throttled: 0 } };
     lastSearch = null;
+    confirmations.reset();
     // Placed over the last 25 days; the newest update is 10 minutes old, behind any pull's overlap.
     const start = now() - 25 * DAY;
     for (let i = 0; i < count; i++) {
@@ -172,6 +178,23 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
     return { changed, added };
   }
 
+  const confirmations = createMockConfirmations({
+    clock,
+    plan: options.confirmShipmentPlan,
+    order: (orderId) => orders.get(orderId),
+    authenticate(request) {
+      const denied = tokens.deny(request);
+      return denied ? errors(403, denied.code, denied.message, denied.details) : undefined;
+    },
+    withHeaders: (response) => withHeaders(response),
+    quotaExceeded: () => respond(429, { errors: [QUOTA_EXCEEDED] }),
+    touch(order) {
+      // A confirmation changes the order now (not changeAgeSeconds ago): the next searchOrders sees it once 2 minutes old.
+      lastStamp = Math.max(Math.floor(now() / 1000) * 1000, lastStamp + 1000);
+      order.lastUpdatedTime = new Date(lastStamp).toISOString().replace('.000Z', 'Z');
+    },
+  });
+
   seed();
   return {
     name: 'amazon',
@@ -179,6 +202,7 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
       route('POST', '/auth/o2/token', (request) => withHeaders(tokens.exchange(request))),
       route('GET', `${ORDERS_API}/orders`, search),
       route('GET', `${ORDERS_API}/orders/:orderId`, getOrder),
+      ...confirmations.routes,
     ],
     state: () => ({
       orders: orders.size,
@@ -187,12 +211,14 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
       operations: calls,
       usagePlans: Object.fromEntries(Object.entries(plans).map(([op, plan]) => [op, { ...plan, available: buckets[op as Operation].available }])),
       lastSearch,
+      shipmentConfirmation: confirmations.state(),
     }),
     upsertOrders,
     reset: seed,
     throttled: () => respond(429, { errors: [QUOTA_EXCEEDED] }),
     errorBody: (status, message) => ({ errors: [{ code: errorCode(status), message, details: '' }] }),
     revokeAccessTokens: () => tokens.revokeAll(),
+    setConfirmShipmentPlan: (plan) => confirmations.setUsagePlan(plan),
     setUsagePlan(operation, plan) {
       plans = { ...plans, [operation]: plan };
       buckets[operation] = bucketFor(plan);

@@ -81,8 +81,9 @@ export async function verifyCredentials(ctx: ConnectorContext<EbaySettings>): Pr
 
 // POST /identity/v1/oauth2/token, grant_type=refresh_token, as a form body with Basic client auth —
 // https://developer.ebay.com/api-docs/static/oauth-refresh-token-request.html
-async function mintUserToken(ctx: ConnectorContext<EbaySettings>): Promise<MintedToken> {
-  const { url, clientId, clientSecret, refreshToken, scopes } = ctx.settings;
+// `scopes`: the configured ones, or those a call needs (the fulfillment loop asks for sell.fulfillment).
+export async function mintUserToken(ctx: ConnectorContext<EbaySettings>, scopes: readonly string[] = ctx.settings.scopes): Promise<MintedToken> {
+  const { url, clientId, clientSecret, refreshToken } = ctx.settings;
   const http = ctx.http({ baseURL: url, auth: { username: clientId, password: clientSecret }, allowInsecure: ctx.settings.allowInsecure });
   try {
     const response = await http.request({ method: 'POST', path: TOKEN_PATH, form: { grant_type: 'refresh_token', refresh_token: refreshToken, scope: scopes.join(' ') } });
@@ -111,7 +112,7 @@ function tokenRefusal(name: string, status: number, json: unknown, body: string)
     refused ? 401 : status, undefined, body);
 }
 
-function isInvalidToken(error: unknown): boolean {
+export function isInvalidToken(error: unknown): boolean {
   if (!(error instanceof HttpError) || error.status !== 401) return false;
   const errors = (parseJson(error.body) as { errors?: { errorId?: unknown }[] } | undefined)?.errors;
   return Array.isArray(errors) && errors.some((e) => e?.errorId === INVALID_TOKEN);

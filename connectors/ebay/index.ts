@@ -1,6 +1,7 @@
 // eBay Sell Fulfillment API v1 channel: https://developer.ebay.com/api-docs/sell/fulfillment/overview.html
 import { defineChannel, UpdatedCursorSchema } from '../../src/connector-kit/index.js';
 import { verifyCredentials } from './client.js';
+import { pushEbayFulfillment } from './fulfillment.js';
 import { createEbayMock } from './mock.js';
 import { pullEbayOrders } from './pull.js';
 import { EbaySettings } from './settings.js';
@@ -13,5 +14,6 @@ export const ebayChannel = defineChannel({
   checkpoint: UpdatedCursorSchema,
   verify: verifyCredentials,
   pullOrders: pullEbayOrders,
+  pushFulfillment: pushEbayFulfillment,
   mock: createEbayMock,
 });

@@ -41,6 +41,12 @@ export const invalidTokenBody = () => errorBody({
   errorId: 1001, domain: 'OAuth', category: 'REQUEST', message: 'Invalid access token',
   longMessage: 'Invalid access token. Check the value of the Authorization HTTP request header.',
 });
+// 403 1100 "Access denied" / "Insufficient permissions to fulfill the request." (common errors page;
+// wording as commonly captured, UNCONFIRMED): a token without the scope the call requires.
+export const insufficientScope = () => ebayError(403, {
+  errorId: 1100, domain: 'ACCESS', category: 'REQUEST', message: 'Access denied',
+  longMessage: 'Insufficient permissions to fulfill the request.',
+});
 export const throttledBody = () => errorBody({
   errorId: 2001, domain: 'ACCESS', category: 'REQUEST', message: 'Too many requests.',
   longMessage: 'The request limit has been reached for the resource.',

@@ -15,15 +15,15 @@ export const TOKEN_LIFETIME_SECONDS = 7_200; // `expires_in` of a user access to
 export interface MockOAuth {
   /** POST /identity/v1/oauth2/token */
   mintToken(request: MockRequest): MockResponse;
-  /** An error answer unless the request carries a live bearer token. */
-  authenticate(request: MockRequest): MockResponse | undefined;
+  /** An error answer unless the request carries a live bearer token (granted `scope`, when given). */
+  authenticate(request: MockRequest, scope?: string): MockResponse | undefined;
   revoke(future: boolean): void;
   counts(): { tokenExchanges: number; tokensRefused: number };
   reset(): void;
 }
 
 export function createMockOAuth(seed: number, now: () => number): MockOAuth {
-  let tokens = new Map<string, number>();
+  let tokens = new Map<string, { expires: number; scopes: string[] }>();
   let refuseAll = false;
   let exchanges = 0;
   let refused = 0;
@@ -48,19 +48,21 @@ export function createMockOAuth(seed: number, now: () => number): MockOAuth {
       }
       exchanges++;
       const accessToken = `v^1.1#i^1#p^3#I^3#f^0#r^0#t^ordersync-mock-${seed}-${exchanges}`;
-      tokens.set(accessToken, now() + TOKEN_LIFETIME_SECONDS * 1000);
+      tokens.set(accessToken, { expires: now() + TOKEN_LIFETIME_SECONDS * 1000, scopes });
       return json(200, { access_token: accessToken, expires_in: TOKEN_LIFETIME_SECONDS, token_type: 'User Access Token' });
     },
-    authenticate(request) {
+    authenticate(request, scope) {
       const header = request.headers.authorization;
       if (!header) return errors.missingToken();
       const [scheme = '', token = ''] = header.split(' ');
       if (scheme !== 'Bearer') return errors.badTokenType(scheme);
-      const expires = tokens.get(token);
-      if (refuseAll || expires === undefined || expires <= now()) {
+      const live = tokens.get(token);
+      if (refuseAll || live === undefined || live.expires <= now()) {
         refused++;
         return json(401, errors.invalidTokenBody());
       }
+      // A token minted without the scope the operation requires (spec `security` per operation).
+      if (scope && !live.scopes.includes(scope)) return errors.insufficientScope();
       return undefined;
     },
     revoke(future) {

@@ -1,7 +1,7 @@
 // A mock eBay speaking the Sell Fulfillment API v1 getOrders and the OAuth refresh-token grant on
 // one port: bearer user tokens that expire after 7,200 s, offset paging with href/next/prev/total,
 // the lastmodifieddate/creationdate filters, eBay's error bodies, and a daily call quota that
-// answers 429 errorId 2001 once spent.
+// answers 429 errorId 2001 once spent. Shipping fulfillments: ./mock-fulfillment.ts.
 import { json, route, type MockApi, type MockRequest, type MockResponse } from '../../src/mock/index.js';
 import type { MockOptions } from '../../src/connector-kit/index.js';
 import { changeOrder, createFaker, ebayInstant, generateOrder } from './mock-data.js';
@@ -9,6 +9,7 @@ export { MOCK_CREDENTIALS, TOKEN_LIFETIME_SECONDS } from './mock-oauth.js';
 import * as errors from './mock-errors.js';
 import { inRange, parseOrdersQuery, type OrdersQuery } from './mock-query.js';
 import { createMockOAuth } from './mock-oauth.js';
+import { createMockFulfillments } from './mock-fulfillment.js';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -17,7 +18,7 @@ const DAY = 86_400_000;
 const ORDERS = '/sell/fulfillment/v1/order';
 
 export interface EbayMockOptions extends MockOptions {
-  /** The mock's clock (stamps, token expiry, quota day, "in the future"); real time by default. */
+  /** The mock's clock (stamps, token expiry, quota day, "in the future"); else `clock`, else real time. */
   now?: () => number;
   /** getOrders calls allowed per Pacific-time day. */
   dailyQuota?: number;
@@ -29,7 +30,8 @@ export interface EbayMock extends MockApi {
 }
 
 export function createEbayMock(options: EbayMockOptions): EbayMock {
-  const now = options.now ?? Date.now;
+  const clock = options.clock;
+  const now = options.now ?? (clock ? () => clock.now() : Date.now);
   const quotaLimit = options.dailyQuota ?? DEFAULT_DAILY_QUOTA;
   let orders = new Map<string, Raw>();
   let lastStamp = 0;
@@ -40,6 +42,20 @@ export function createEbayMock(options: EbayMockOptions): EbayMock {
   let recentQueries: string[] = []; // the last getOrders query strings, decoded, for tests and demos
   let quota = { day: '', used: 0 };
   let baseUrl = '';
+  const fulfillments = createMockFulfillments({
+    order: (orderId) => orders.get(orderId),
+    authenticate: (request, scope) => oauth.authenticate(request, scope),
+    spendQuota: () => spendQuota(),
+    throttled: () => json(429, errors.throttledBody()),
+    now,
+    stamp: () => ebayInstant(stamp()),
+    present: (order, query) => {
+      const fieldGroups = query.get('fieldGroups');
+      if (fieldGroups !== null && fieldGroups !== 'TAX_BREAKDOWN') return errors.fulfillmentError(32800, `Invalid field group: ${fieldGroups}`, { fieldGroup: fieldGroups });
+      return json(200, fieldGroups ? order : withoutTaxBreakdown(order));
+    },
+    baseUrl: () => baseUrl,
+  });
 
   function seed(): void {
     faker = createFaker(options.seed);
@@ -48,6 +64,7 @@ export function createEbayMock(options: EbayMockOptions): EbayMock {
     getOrdersCalls = 0;
     recentQueries = [];
     quota = { day: '', used: 0 };
+    fulfillments.reset();
     const count = options.orders ?? 40;
     const start = now() - 20 * DAY;
     for (sequence = 1; sequence <= count; sequence++) {
@@ -150,10 +167,12 @@ export function createEbayMock(options: EbayMockOptions): EbayMock {
     routes: [
       route('POST', '/identity/v1/oauth2/token', (request) => oauth.mintToken(request)),
       route('GET', ORDERS, getOrders),
+      ...fulfillments.routes,
     ],
     state: () => ({
       orders: orders.size, orderIds: [...orders.keys()], newestModified: lastStamp ? ebayInstant(lastStamp) : null,
       received: { ...oauth.counts(), getOrders: getOrdersCalls, recentQueries }, quota: { limit: quotaLimit, used: quota.used, day: quota.day || null },
+      fulfillments: fulfillments.state(),
     }),
     upsertOrders,
     reset: seed,
