@@ -13,7 +13,7 @@ export interface RunSummary {
 export function printSummary(out: Output, summary: RunSummary): void {
   const channels = summary.pull?.results.map((r) => ({
     channel: r.channel, pages: r.pages, received: r.received, created: r.created, updated: r.updated,
-    cancelled: r.cancelled, unchanged: r.unchanged, quarantined: r.quarantined, unreconciled: r.unreconciled,
+    cancelled: r.cancelled, unchanged: r.unchanged, echoes: r.echoes, quarantined: r.quarantined, unreconciled: r.unreconciled,
   })) ?? [];
   const targets = summary.push?.map((r) => ({ target: r.target, delivered: r.done, retrying: r.retried, dead: r.dead, throttled: r.throttled })) ?? [];
   if (out.json) {
