@@ -6,6 +6,7 @@ import { deliverToOdoo } from './deliver.js';
 import { OdooError, odooOutcome } from './errors.js';
 import { createOdooMock } from './mock.js';
 import { OdooSettings } from './settings.js';
+import { pullOdooStock } from './stock.js';
 
 export const odooTarget = defineTarget({
   id: 'odoo',
@@ -26,5 +27,6 @@ export const odooTarget = defineTarget({
     }
   },
   deliver: deliverToOdoo,
+  pullStock: pullOdooStock,
   mock: createOdooMock,
 });

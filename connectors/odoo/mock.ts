@@ -4,14 +4,16 @@ import type { MockOptions } from '../../src/connector-kit/index.js';
 import { json, route, type MockApi, type MockRequest, type MockResponse } from '../../src/mock/index.js';
 import { invoke, toNamedCall } from './mock-methods.js';
 import { OdooMockException, OdooMockStore } from './mock-store.js';
+import { attachOdooStock, type OdooMockStock } from './mock-stock.js';
 
 export const MOCK_CREDENTIALS = { apiKey: 'odoo_demo_0123456789abcdef0123456789abcdef', database: 'ordersync', login: 'bot@example.com' } as const;
 const MOCK_UID = 2;
 
-export type OdooMock = MockApi & { store: OdooMockStore };
+export type OdooMock = MockApi & { store: OdooMockStore; stock: OdooMockStock };
 
 export function createOdooMock(options: MockOptions): OdooMock {
   const store = new OdooMockStore(options.seed);
+  const stock = attachOdooStock(store);
   let received: Record<string, number> = {};
   const count = (kind: string): void => { received[kind] = (received[kind] ?? 0) + 1; };
 
@@ -76,6 +78,7 @@ export function createOdooMock(options: MockOptions): OdooMock {
   return {
     name: 'odoo',
     store,
+    stock,
     routes: [
       route('POST', '/json/2/:model/:method', json2),
       route('POST', '/jsonrpc', jsonRpc),
@@ -87,6 +90,7 @@ export function createOdooMock(options: MockOptions): OdooMock {
       partners: store.table('res.partner').length,
       received,
       orders: store.summary(),
+      stock: stock.onHand(),
     }),
     reset: () => { store.reset(); received = {}; },
     errorBody: (status, message) => serialize(new OdooMockException(`werkzeug.exceptions.${status >= 500 ? 'InternalServerError' : 'HTTPException'}`, message, status)),

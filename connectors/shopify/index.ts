@@ -5,6 +5,7 @@ import { shopifyClient, verifyShop } from './client.js';
 import { createShopifyMock } from './mock.js';
 import { pullShopifyOrders } from './pull.js';
 import { ShopifySettings } from './settings.js';
+import { pushShopifyStock } from './stock.js';
 
 export const shopifyChannel = defineChannel({
   id: 'shopify',
@@ -14,6 +15,7 @@ export const shopifyChannel = defineChannel({
   checkpoint: UpdatedCursorSchema,
   verify: (ctx) => verifyShop(shopifyClient(ctx)),
   pullOrders: pullShopifyOrders,
+  pushStock: pushShopifyStock,
   mock: createShopifyMock,
 });
 

@@ -25,14 +25,15 @@ const DOCUMENT_CACHE_SIZE = 50;
 
 type Body = Record<string, unknown>;
 
-export function answerGraphql(request: GraphqlRequest, store: OrderStore, bucket: CostBucket, tally: Tally): Body {
+/** `extraRoot`: more root resolvers (the inventory's queries and mutation). */
+export function answerGraphql(request: GraphqlRequest, store: OrderStore, bucket: CostBucket, tally: Tally, extraRoot: Record<string, unknown> = {}): Body {
   tally.queries++;
   const variables = request.variables ?? {};
   const checked = checkDocument(request.query, tally);
   if ('errors' in checked) return { errors: checked.errors };
   const { document } = checked;
   // No single operation to run (several without operationName): the engine words that error.
-  if (!getOperationAST(document, request.operationName)) return toBody(executeWith(document, request, store));
+  if (!getOperationAST(document, request.operationName)) return toBody(executeWith(document, request, store, extraRoot));
 
   const requested = requestedQueryCost(document, variables, request.operationName);
   tally.lastRequestedCost = requested;
@@ -44,7 +45,7 @@ export function answerGraphql(request: GraphqlRequest, store: OrderStore, bucket
     tally.throttled++;
     return throttledBody(requested, bucket.status());
   }
-  const result = executeWith(document, request, store);
+  const result = executeWith(document, request, store, extraRoot);
   const actual = Math.min(requested, actualQueryCost(document, result.data, variables, request.operationName));
   bucket.refund(requested - actual);
   return { ...toBody(result), extensions: { cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: bucket.status() } } };
@@ -85,9 +86,9 @@ function maxCostExceeded(cost: number): Body {
   };
 }
 
-function executeWith(document: DocumentNode, request: GraphqlRequest, store: OrderStore): ExecutionResult {
+function executeWith(document: DocumentNode, request: GraphqlRequest, store: OrderStore, extraRoot: Record<string, unknown>): ExecutionResult {
   const result = execute({
-    schema: mockSchema(), document, rootValue: rootValue(store),
+    schema: mockSchema(), document, rootValue: { ...rootValue(store), ...extraRoot },
     variableValues: request.variables ?? {}, operationName: request.operationName,
   });
   if (result instanceof Promise) throw new Error('the mock resolvers are synchronous');

@@ -7,6 +7,7 @@ import { json, route, type MockApi, type MockRequest, type MockResponse } from '
 import { CostBucket, DEFAULT_BUCKET, type BucketFigures } from './mock-cost.js';
 import { answerGraphql, MOCK_SHOP, throttledBody, type GraphqlRequest, type Tally } from './mock-graphql.js';
 import { OrderStore, type UpsertBody } from './mock-store.js';
+import { InventoryStore } from './mock-stock.js';
 
 export const MOCK_CREDENTIALS = { accessToken: 'shpat_ordersync_mock_token_0001' };
 export { MOCK_SHOP };
@@ -30,6 +31,7 @@ export function createShopifyMock(options: ShopifyMockOptions): MockApi {
   const now = options.now ?? (options.clock ? () => options.clock!.now() : Date.now);
   const figures: BucketFigures = { ...DEFAULT_BUCKET, ...options.bucket };
   const store = new OrderStore(options.seed, options.orders ?? 40, now);
+  const inventory = new InventoryStore();
   let buckets = new Map<string, CostBucket>();
   let tally = newTally();
   let requestNo = 0;
@@ -57,7 +59,7 @@ export function createShopifyMock(options: ShopifyMockOptions): MockApi {
     const served = (SUPPORTED_API_VERSIONS as readonly string[]).includes(asked) ? asked : SUPPORTED_API_VERSIONS[0];
     const body = readRequest(request);
     if (!body) return json(400, { errors: { query: 'Required parameter missing or invalid' } }, headers(served));
-    return json(200, answerGraphql(body, store, bucketFor(token), tally), headers(served));
+    return json(200, answerGraphql(body, store, bucketFor(token), tally, inventory.root(served)), headers(served));
   }
 
   return {
@@ -73,10 +75,16 @@ export function createShopifyMock(options: ShopifyMockOptions): MockApi {
       bucketThrottled: tally.throttled,
       maxCostExceeded: tally.maxCostExceeded,
       lastRequestedCost: tally.lastRequestedCost,
+      stock: inventory.availableBySku(),
+      stockMutations: inventory.mutations,
+      stockLookups: inventory.lookups,
+      stockQuantitiesSet: inventory.quantitiesSet,
+      stockStale: inventory.stale,
     }),
     upsertOrders: (body) => store.upsert((body ?? {}) as UpsertBody),
     reset: () => {
       store.reset();
+      inventory.reset();
       buckets = new Map();
       tally = newTally();
     },

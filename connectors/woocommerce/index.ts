@@ -4,6 +4,7 @@ import { verifyCredentials, wooClient } from './client.js';
 import { createWooMock } from './mock.js';
 import { pullWooOrders } from './pull.js';
 import { WooSettings } from './settings.js';
+import { pushWooStock } from './stock.js';
 
 export const woocommerceChannel = defineChannel({
   id: 'woocommerce',
@@ -13,5 +14,6 @@ export const woocommerceChannel = defineChannel({
   checkpoint: UpdatedCursorSchema,
   verify: (ctx) => verifyCredentials(wooClient(ctx)),
   pullOrders: pullWooOrders,
+  pushStock: pushWooStock,
   mock: createWooMock,
 });

@@ -3,6 +3,7 @@
 import { json, route, type MockApi, type MockRequest, type MockResponse } from '../../src/mock/index.js';
 import type { MockOptions } from '../../src/connector-kit/index.js';
 import { changeOrder, createFaker, generateOrder } from './mock-data.js';
+import { createWooStock } from './mock-stock.js';
 
 export const MOCK_CREDENTIALS = { consumerKey: 'ck_ordersync_demo', consumerSecret: 'cs_ordersync_demo' };
 
@@ -15,6 +16,7 @@ export function createWooMock(options: MockOptions): MockApi {
   let orders = new Map<number, Record<string, unknown>>();
   let clock = 0;
   let baseUrl = '';
+  const stock = createWooStock();
 
   function seed(): void {
     faker = createFaker(options.seed);
@@ -124,10 +126,11 @@ export function createWooMock(options: MockOptions): MockApi {
         const order = orders.get(Number(request.params.id));
         return order ? json(200, order) : error(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
       }),
+      ...stock.routes(authorize),
     ],
-    state: () => ({ orders: orders.size, orderIds: [...orders.keys()] }),
+    state: () => ({ orders: orders.size, orderIds: [...orders.keys()], ...stock.state() }),
     upsertOrders,
-    reset: seed,
+    reset: () => { seed(); stock.reset(); },
     errorBody: (status, message) => ({ code: status === 404 ? 'rest_no_route' : 'internal_server_error', message, data: { status } }),
     setBaseUrl: (url) => { baseUrl = url; },
   };

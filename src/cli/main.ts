@@ -13,10 +13,11 @@ import { registerMaintenance } from './commands/maintenance.js';
 import { registerOrders } from './commands/orders.js';
 import { registerReport } from './commands/report.js';
 import { registerStatus } from './commands/status.js';
+import { registerStock } from './commands/stock.js';
 import { registerSync } from './commands/sync.js';
 import type { GlobalOptions } from './session.js';
 
-const COMMANDS = [registerPull, registerPush, registerSync, registerStatus, registerOrders, registerReport, registerDeadLetters, registerMock, registerDemo, registerConfigCheck, registerMaintenance];
+const COMMANDS = [registerPull, registerPush, registerSync, registerStock, registerStatus, registerOrders, registerReport, registerDeadLetters, registerMock, registerDemo, registerConfigCheck, registerMaintenance];
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;

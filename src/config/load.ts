@@ -30,9 +30,15 @@ export interface Config {
   routing: Route[] | undefined;
   push: ConfigFile['push'];
   status: ConfigFile['status'];
+  stock: StockConfig | undefined;
   secrets: string[];
   warnings: string[];
 }
+
+/** `stock:` normalized: the CSV path made absolute (relative to the config file). */
+export type StockConfig = Omit<NonNullable<ConfigFile['stock']>, 'source'> & {
+  source: { kind: 'target'; target: string } | { kind: 'csv'; file: string };
+};
 
 const SEARCH_PLACES = ['package.json', '.ordersyncrc', '.ordersyncrc.yml', '.ordersyncrc.yaml', '.ordersyncrc.json', 'ordersync.config.yml', 'ordersync.config.yaml'];
 const SECRET_KEY = /(secret|token|password|passwd|api[-_]?key|consumer[-_]?key|private[-_]?key)$/i;
@@ -104,13 +110,40 @@ export function normalizeConfig(input: unknown, file: string | null, env: NodeJS
   const routeProblems = (config.routing ?? []).flatMap((route, i) =>
     targetNames.has(route.target) ? [] : [`routing.${i}.target: no target named "${route.target}" (targets: ${[...targetNames].join(', ') || 'none'})`]);
   if (routeProblems.length > 0) throw configProblems(file, routeProblems);
+  const stockProblems = config.stock ? checkStock(config.stock, Object.keys(config.channels), targetNames) : [];
+  if (stockProblems.length > 0) throw configProblems(file, stockProblems);
+  const stock: StockConfig | undefined = config.stock && {
+    ...config.stock,
+    source: typeof config.stock.source === 'string' ? { kind: 'target', target: config.stock.source }
+      : { kind: 'csv', file: isAbsolute(config.stock.source.csv) ? config.stock.source.csv : resolve(dir, config.stock.source.csv) },
+  };
 
   return {
     file, dir,
     database: isAbsolute(config.database) ? config.database : resolve(dir, config.database),
-    channels, targets, routing: config.routing, push: config.push, status: config.status,
+    channels, targets, routing: config.routing, push: config.push, status: config.status, stock,
     secrets: [...new Set(secrets.filter((s) => s.length >= 4))], warnings,
   };
+}
+
+/** Cross-field rules of `stock:`: names that exist, bundles of plain SKUs. */
+function checkStock(stock: NonNullable<ConfigFile['stock']>, channels: string[], targets: Set<string>): string[] {
+  const problems: string[] = [];
+  if (typeof stock.source === 'string' && !targets.has(stock.source)) {
+    problems.push(`stock.source: no target named "${stock.source}" (targets: ${[...targets].join(', ') || 'none'}; or { csv: FILE })`);
+  }
+  for (const section of ['allocation', 'skuMap'] as const) {
+    for (const channel of Object.keys(stock[section])) {
+      if (!channels.includes(channel)) problems.push(`stock.${section}.${channel}: no channel named "${channel}" (channels: ${channels.join(', ') || 'none'})`);
+    }
+  }
+  for (const [bundle, components] of Object.entries(stock.bundles)) {
+    if (Object.keys(components).length === 0) problems.push(`stock.bundles.${bundle}: a bundle needs at least one component`);
+    for (const component of Object.keys(components)) {
+      if (component in stock.bundles) problems.push(`stock.bundles.${bundle}.${component}: a component cannot itself be a bundle`);
+    }
+  }
+  return problems;
 }
 
 export function configProblems(file: string | null, problems: string[]): ConfigError {

@@ -23,6 +23,24 @@ const common = {
 export const ChannelBlockSchema = z.looseObject(common);
 export const TargetBlockSchema = z.looseObject({ ...common, rateLimit: RateLimitSchema.optional() });
 
+const sku = z.string().min(1).max(200);
+
+/** Stock sync (README "Stock"): where on-hand comes from and how it becomes available-to-sell. */
+export const StockSchema = z.strictObject({
+  /** A target that reports stock (its name under `targets`), or a CSV file `sku,location,on_hand`. */
+  source: z.union([name, z.strictObject({ csv: z.string().min(1) })]),
+  safetyStock: z.strictObject({
+    default: z.number().int().min(0).default(0),
+    skus: z.record(sku, z.number().int().min(0)).default({}),
+  }).default({ default: 0, skus: {} }),
+  /** Share of sellable units per channel, 0–1 (default 1). */
+  allocation: z.record(name, z.number().min(0).max(1)).default({}),
+  /** Per channel: channel SKU → master SKU. */
+  skuMap: z.record(name, z.record(sku, sku)).default({}),
+  /** Bundle SKU → component SKU → units per bundle. */
+  bundles: z.record(sku, z.record(sku, z.number().int().positive())).default({}),
+});
+
 export const ConfigSchema = z.strictObject({
   database: z.string().min(1).default('./ordersync.db'),
   channels: z.record(name, ChannelBlockSchema).default({}),
@@ -38,6 +56,7 @@ export const ConfigSchema = z.strictObject({
     backoffBaseSeconds: z.number().positive().default(1),
     backoffMaxSeconds: z.number().positive().default(300),
   }).default({ maxAttempts: 8, maxWaitSeconds: 30, backoffBaseSeconds: 1, backoffMaxSeconds: 300 }),
+  stock: StockSchema.optional(),
 });
 
 export type ConfigFile = z.infer<typeof ConfigSchema>;

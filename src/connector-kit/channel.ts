@@ -6,6 +6,7 @@ import type { MockApi } from '../mock/server.js';
 import type { ConnectorContext } from './context.js';
 import type { Clock } from '../http/token-bucket.js';
 import type { PushFulfillment } from './fulfillment.js';
+import type { StockPushResult, StockUpdate } from './stock.js';
 
 export interface RejectedPayload {
   externalId: string | null;
@@ -49,6 +50,8 @@ export interface ChannelDefinition<Settings = unknown, Checkpoint = unknown> {
   /** A cheap request that proves the credentials work. */
   verify?(ctx: ConnectorContext<Settings>): Promise<void>;
   pullOrders(ctx: ConnectorContext<Settings>, request: PullRequest<Checkpoint>): AsyncIterable<OrderPage<Checkpoint>>;
+  /** Sets the quantities this channel offers (see ./stock.ts); absent: the channel takes no stock. */
+  pushStock?(ctx: ConnectorContext<Settings>, updates: StockUpdate[]): Promise<StockPushResult[]>;
   /** Confirms a shipment with its tracking on the channel (see ./fulfillment.ts). */
   pushFulfillment?: PushFulfillment<Settings>;
   /** The mock of this system's wire protocol. */

@@ -8,6 +8,7 @@ import type { MockApi } from '../mock/server.js';
 import type { MockOptions } from './channel.js';
 import type { ConnectorContext } from './context.js';
 import type { ShipmentToConfirm } from './fulfillment.js';
+import type { StockPage } from './stock.js';
 
 export interface Delivery {
   id: number;
@@ -54,6 +55,8 @@ export interface TargetDefinition<Settings = unknown> {
   rateLimit: RateLimit;
   verify?(ctx: ConnectorContext<Settings>): Promise<void>;
   deliver(ctx: ConnectorContext<Settings>, delivery: Delivery): Promise<DeliveryOutcome>;
+  /** Reports on-hand quantities when this target is the stock source (see ./stock.ts). */
+  pullStock?(ctx: ConnectorContext<Settings>): AsyncIterable<StockPage>;
   mock?(options: MockOptions): MockApi;
 }
 

@@ -11,6 +11,7 @@ import { createStatusQueries } from './status.js';
 import { createOrderQueries } from './order-queries.js';
 import { createReportQueries } from './report-queries.js';
 import { createMaintenance } from './maintenance.js';
+import { createStockStore } from './stock.js';
 
 export function openLedger(file: string) {
   const db = openDatabase(file);
@@ -24,6 +25,7 @@ export function openLedger(file: string) {
     lock: createRunLock(db),
     health: createHealthStore(db),
     maintenance: createMaintenance(db),
+    stock: createStockStore(db),
     queries: createQueries(db),
     integrityCheck: (): string => String(db.pragma('integrity_check', { simple: true })),
     close: (): void => void db.close(),
@@ -50,4 +52,5 @@ export type { ClaimedDelivery, Settlement, DeadDelivery, DeliveryCounts } from '
 export type { PageToCommit, PageResult } from './orders.js';
 export type { RunOutcome, RunRecord } from './runs.js';
 export type { QuarantinedPayload } from './queries.js';
+export type { Acknowledgement, LevelReading, LevelsResult, OpenLine, PushOutcome, PushRecord, StockStore, StoredLevel } from './stock.js';
 export type { StatusSnapshot, ChannelStatus, TargetStatus } from './status.js';

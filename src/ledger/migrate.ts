@@ -5,8 +5,9 @@ import { LedgerError } from '../errors.js';
 import { initialSchema } from './migrations/001-initial.js';
 import { statusSchema } from './migrations/002-status.js';
 import { shipmentsSchema } from './migrations/003-shipments.js';
+import { stockSchema } from './migrations/004-stock.js';
 
-export const MIGRATIONS: readonly string[] = [initialSchema, statusSchema, shipmentsSchema];
+export const MIGRATIONS: readonly string[] = [initialSchema, statusSchema, shipmentsSchema, stockSchema];
 
 export function migrate(db: Database.Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -7,35 +7,63 @@ import { outcomeOf, pullStep, pushStep } from '../steps.js';
 import { printSummary, type RunSummary } from '../summary.js';
 import { openSession } from '../session.js';
 import type { CommandHost } from './host.js';
+import { stockExitCode, stockPullStep, stockPushStep, stockTotals } from './stock.js';
+import type { StockPushReport } from '../../stock/push-stock.js';
+import type { Ledger } from '../../ledger/index.js';
+import { EXIT } from '../../errors.js';
 
 export function registerSync(program: Command, host: CommandHost): void {
   program
     .command('sync')
-    .description('pull every channel, then push every due delivery (what cron runs)')
+    .description('pull every channel, then stock (when configured), then push every due delivery (what cron runs)')
     .addHelpText('after', '\nExample (crontab, every 5 minutes):\n  */5 * * * * cd /srv/ordersync && npx ordersync sync --quiet')
     .action(async () => {
       const session = await openSession(host.globals());
       const runtime = await buildRuntime(session.config, session.log);
       const summary = await runSync(session, runtime, 'sync');
       printSummary(session.out, summary);
-      host.exit(exitCodeFor(session.log, summary.pull, summary.push));
+      const code = exitCodeFor(session.log, summary.pull, summary.push);
+      const stock = summary.stock ? stockExitCode(session, summary.stock.push) : EXIT.ok;
+      host.exit(summary.stock?.error || code === EXIT.failed || stock === EXIT.failed ? EXIT.failed : Math.max(code, stock));
     });
 }
 
-/** Pull, then push, under one run lock; the push goes ahead even if a channel failed. */
-export async function runSync(session: Session, runtime: Runtime, command: string): Promise<RunSummary> {
+export interface StockSyncResult { push: StockPushReport; error: string | null }
+
+/**
+ * Pull, then stock (pull levels, push available-to-sell), then push, under one run lock. Stock goes
+ * before the push so that orders just pulled already lower every channel's quantity; the push goes
+ * ahead even if a channel or the stock source failed.
+ */
+export async function runSync(session: Session, runtime: Runtime, command: string): Promise<RunSummary & { stock?: StockSyncResult }> {
   const started = Date.now();
   return withLedgerRun(session, command, async (ledger) => {
     const mark = ledger.queries.eventMark();
     const pull = await pullStep(session, ledger, runtime, {});
+    const stock = await syncStock(session, ledger, runtime);
     const push = await pushStep(session, ledger, runtime, {});
     const events = ledger.queries.eventsSince(mark) as Record<string, number>;
-    const failures = pull.failures.length + push.filter((r) => r.error).length;
-    const needsHuman = pull.results.reduce((n, r) => n + r.quarantined, 0) + push.reduce((n, r) => n + r.dead, 0);
+    const stockTotal = stock ? stockTotals(stock.push) : { failures: 0, rejected: 0 };
+    const failures = pull.failures.length + push.filter((r) => r.error).length + stockTotal.failures + (stock?.error ? 1 : 0);
+    const needsHuman = pull.results.reduce((n, r) => n + r.quarantined, 0) + push.reduce((n, r) => n + r.dead, 0) + stockTotal.rejected;
     return {
       outcome: outcomeOf(failures, needsHuman),
-      counts: { channels: pull.results, targets: push, events },
-      pull, push, events, seconds: (Date.now() - started) / 1000,
+      counts: { channels: pull.results, targets: push, events, ...(stock ? { stock: stock.push.channels } : {}) },
+      pull, push, events, seconds: (Date.now() - started) / 1000, ...(stock ? { stock } : {}),
     };
   });
+}
+
+/** A failed stock pull leaves the last levels in place: pushing them with the new orders' reservations is still safe. */
+async function syncStock(session: Session, ledger: Ledger, runtime: Runtime): Promise<StockSyncResult | undefined> {
+  const config = session.config.stock;
+  if (!config) return undefined;
+  let error: string | null = null;
+  try {
+    await stockPullStep(session, ledger, runtime, config);
+  } catch (failure) {
+    error = `stock pull failed: ${failure instanceof Error ? failure.message : String(failure)}`;
+    session.log.error(error);
+  }
+  return { push: await stockPushStep(session, ledger, runtime, config, {}), error };
 }

@@ -1,0 +1,98 @@
+// Stock sync end to end: the real CLI, a CSV stock source, the WooCommerce and Shopify mocks.
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shopifyChannel } from '../../connectors/shopify/index.js';
+import { MOCK_CREDENTIALS as SHOPIFY } from '../../connectors/shopify/mock.js';
+import { woocommerceChannel } from '../../connectors/woocommerce/index.js';
+import { MOCK_CREDENTIALS as WOO } from '../../connectors/woocommerce/mock.js';
+import { openLedger } from '../../src/ledger/index.js';
+import { startMock, type RunningMock } from '../../src/mock/index.js';
+import { runCli } from '../support/cli.js';
+import { shopifySale, wooSale } from '../stock/sales.js';
+
+describe('ordersync stock against the channel mocks', () => {
+  let woo: RunningMock;
+  let shop: RunningMock;
+  let dir: string;
+  let env: Record<string, string>;
+  const state = async (mock: RunningMock) => (await fetch(`${mock.url}/__mock/state`)).json() as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const cli = (...args: string[]) => runCli(['--config', join(dir, 'ordersync.config.yml'), ...args], { env });
+
+  beforeAll(async () => {
+    woo = await startMock(woocommerceChannel.mock!({ seed: 1, orders: 6 }), { port: 0, seed: 1 });
+    shop = await startMock(shopifyChannel.mock!({ seed: 1, orders: 6 }), { port: 0, seed: 1 });
+    dir = mkdtempSync(join(tmpdir(), 'ordersync-stock-'));
+    env = { WOO_URL: woo.url, SHOP_URL: shop.url, WOO_KEY: WOO.consumerKey, WOO_SECRET: WOO.consumerSecret, SHOP_TOKEN: SHOPIFY.accessToken };
+    writeFileSync(join(dir, 'ordersync.config.yml'), [
+      'channels:',
+      '  woo: { kind: woocommerce, url: "${WOO_URL}", consumerKey: "${WOO_KEY}", consumerSecret: "${WOO_SECRET}" }',
+      '  shop: { kind: shopify, shopUrl: "${SHOP_URL}", accessToken: "${SHOP_TOKEN}" }',
+      'stock:',
+      '  source: { csv: stock.csv }',
+      '',
+    ].join('\n'));
+    // SOCK-3PK is sold on Shopify only: WooCommerce must refuse it without stopping the rest.
+    writeFileSync(join(dir, 'stock.csv'), 'sku,location,on_hand\nMUG-12OZ,main,1\nCAP-NAVY,main,5\nSOCK-3PK,main,3\n');
+    // Exported a little before now: the seeded orders are older (counted), the sales to come are newer.
+    const exported = new Date(Date.now() - 5_000);
+    utimesSync(join(dir, 'stock.csv'), exported, exported);
+  });
+  afterAll(async () => { await woo.close(); await shop.close(); });
+
+  it('the first sync sets every channel; a SKU one channel does not know is refused, recorded and shown', async () => {
+    const sync = await cli('sync');
+    expect(sync.code, sync.stderr).toBe(3); // a refused SKU needs a human
+    expect((await state(woo)).stock).toMatchObject({ 'MUG-12OZ': 1, 'CAP-NAVY': 5 });
+    expect((await state(shop)).stock).toMatchObject({ 'MUG-12OZ': 1, 'CAP-NAVY': 5, 'SOCK-3PK': 3 });
+    const show = await cli('stock', 'show');
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toMatch(/pushes refused or waiting/);
+    expect(show.stdout).toMatch(/woo\s+SOCK-3PK\s+3\s+rejected\s+unknown SKU: no WooCommerce product or variation has SKU "SOCK-3PK"/);
+    expect(show.stdout).toMatch(/^MUG-12OZ\s+1\s+0\s+0\s+1\s+1\s*$/m);
+  });
+
+  it('a re-run with nothing changed pushes nothing', async () => {
+    const before = { woo: await state(woo), shop: await state(shop) };
+    const sync = await cli('sync');
+    expect(sync.code, sync.stderr).toBe(0);
+    const after = { woo: await state(woo), shop: await state(shop) };
+    expect(after.woo.stockBatches).toBe(before.woo.stockBatches);
+    expect(after.woo.stockLookups).toBe(before.woo.stockLookups);
+    expect(after.shop.stockMutations).toBe(before.shop.stockMutations);
+    expect(after.shop.stockLookups).toBe(before.shop.stockLookups);
+    expect(before.shop.stockLookups).toBeGreaterThan(0);
+    const plan = await cli('--json', 'stock', 'push', '--dry-run');
+    expect(JSON.parse(plan.stdout)).toMatchObject({ dryRun: true, plan: [] });
+  });
+
+  it('oversell race: the last unit sells on both channels; after the next sync both show 0 and the SKU is flagged', async () => {
+    const now = Date.now();
+    for (const [mock, body] of [[woo, { orders: [wooSale(1000, 'MUG-12OZ', now)] }], [shop, { orders: [shopifySale(900, 'MUG-12OZ')] }]] as const) {
+      expect((await fetch(`${mock.url}/__mock/orders`, { method: 'POST', body: JSON.stringify(body) })).ok).toBe(true);
+    }
+    expect((await cli('pull')).code).toBe(0);
+    const dry = await cli('stock', 'push', '--dry-run');
+    expect(dry.stdout).toMatch(/^MUG-12OZ\s+woo\s+1 → 0\s+reserved 0 → 2 \(oversold\)\s*$/m);
+    expect(dry.stdout).toMatch(/^MUG-12OZ\s+shop\s+1 → 0\s+reserved 0 → 2 \(oversold\)\s*$/m);
+    expect((await state(woo)).stock['MUG-12OZ']).toBe(1); // a dry run sends nothing
+
+    const sync = await cli('sync');
+    expect(sync.code, sync.stderr).toBe(3);
+    expect(sync.stderr).toMatch(/MUG-12OZ is oversold by 1/);
+    expect((await state(woo)).stock['MUG-12OZ']).toBe(0);
+    expect((await state(shop)).stock['MUG-12OZ']).toBe(0);
+    const ledger = openLedger(join(dir, 'ordersync.db'));
+    try {
+      expect(ledger.stock.oversold()).toEqual([expect.objectContaining({ sku: 'MUG-12OZ', short: 1 })]);
+    } finally {
+      ledger.close();
+    }
+    const show = await cli('stock', 'show', 'MUG-12OZ');
+    expect(show.stdout).toMatch(/^MUG-12OZ\s+1\s+2\s+0\s+0\s+0\s+OVERSOLD by 1\s*$/m);
+    expect(show.stdout).toMatch(/oversold: MUG-12OZ \(short 1\)/);
+    const json = JSON.parse((await cli('--json', 'stock', 'show')).stdout) as { skus: { sku: string; available: Record<string, number> }[] };
+    expect(json.skus.find((s) => s.sku === 'CAP-NAVY')?.available).toEqual({ woo: 5, shop: 5 });
+  });
+});
