@@ -5,6 +5,7 @@ import { deliverToErpnext } from './deliver.js';
 import { erpnextOutcome, failureOf } from './errors.js';
 import { createErpnextMock } from './mock.js';
 import { ErpnextSettings } from './settings.js';
+import { pullErpnextStock } from './stock.js';
 
 export const erpnextTarget = defineTarget({
   id: 'erpnext',
@@ -24,5 +25,6 @@ export const erpnextTarget = defineTarget({
     }
   },
   deliver: deliverToErpnext,
+  pullStock: pullErpnextStock,
   mock: createErpnextMock,
 });

@@ -4,13 +4,14 @@
 import type { MockOptions } from '../../src/connector-kit/index.js';
 import { json, route, type MockApi, type MockHandler, type MockRequest, type MockResponse } from '../../src/mock/index.js';
 import { ErpnextMockStore, FrappeMockException } from './mock-store.js';
+import { attachErpnextStock, type ErpnextMockStock } from './mock-stock.js';
 
 export const MOCK_CREDENTIALS = { apiKey: 'erpnext_demo_key', apiSecret: 'erpnext_demo_secret_0123456789' } as const;
 
 /** frappe/rate_limiter.py: `limit` seconds of request time per `window` seconds, counted in µs per site. */
 export interface MockRateLimit { limitSeconds: number; windowSeconds: number; costMicros: number }
 
-export type ErpnextMock = MockApi & { store: ErpnextMockStore; rateLimit: MockRateLimit | null };
+export type ErpnextMock = MockApi & { store: ErpnextMockStore; rateLimit: MockRateLimit | null; stock: ErpnextMockStock };
 
 const EXC_OF_STATUS: Record<number, string> = { 401: 'AuthenticationError', 403: 'PermissionError', 404: 'DoesNotExistError', 409: 'DuplicateEntryError', 417: 'ValidationError' };
 
@@ -66,6 +67,7 @@ export function createErpnextMock(options: MockOptions): ErpnextMock {
   const mock: ErpnextMock = {
     name: 'erpnext',
     store,
+    stock: attachErpnextStock(store),
     // A generous site rate_limit so the headers show; tests lower it.
     rateLimit: { limitSeconds: 3_600, windowSeconds: 3_600, costMicros: 20_000 },
     routes: [

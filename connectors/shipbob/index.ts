@@ -5,6 +5,7 @@ import { shipbobClient } from './client.js';
 import { deliverToShipBob } from './deliver.js';
 import { createShipBobMock } from './mock.js';
 import { ShipBobSettings } from './settings.js';
+import { pullShipBobStock } from './stock.js';
 
 export const shipbobTarget = defineTarget({
   id: 'shipbob',
@@ -17,5 +18,6 @@ export const shipbobTarget = defineTarget({
   rateLimit: { concurrency: 4, intervalCap: 150, interval: 60_000 },
   verify: (ctx) => shipbobClient(ctx).verify(),
   deliver: deliverToShipBob,
+  pullStock: pullShipBobStock,
   mock: createShipBobMock,
 });

@@ -6,6 +6,7 @@ import type { MockOptions } from '../../src/connector-kit/index.js';
 import { SlidingWindow } from './mock-limiter.js';
 import { SHIPBOB_VERSIONS } from './settings.js';
 import { validateCreateOrder } from './mock-validate.js';
+import { createShipBobStock, type ShipBobMockStock } from './mock-stock.js';
 
 export const MOCK_CREDENTIALS = { token: 'shipbob_pat_ordersync_demo', channelId: '424242' };
 
@@ -21,6 +22,7 @@ type StoredOrder = Record<string, unknown> & { id: number; reference_id: string;
 export interface ShipBobMock extends MockApi {
   /** Moves an order on as the warehouse would: its shipments leave (or get a label). */
   shipOrder(referenceId: string, status?: 'Fulfilled' | 'PartiallyFulfilled' | 'LabeledCreated'): boolean;
+  stock: ShipBobMockStock;
 }
 
 export function createShipBobMock(options: ShipBobMockOptions): ShipBobMock {
@@ -30,6 +32,7 @@ export function createShipBobMock(options: ShipBobMockOptions): ShipBobMock {
   let nextId = firstId;
   let duplicateAttempts = 0;
   let received: Record<string, number> = {};
+  const stock = createShipBobStock(() => orders);
 
   /** Auth, then the limiter; every admitted answer carries x-remaining-calls. */
   function guarded(kind: string, handler: (request: MockRequest) => MockResponse): (request: MockRequest) => MockResponse {
@@ -135,14 +138,16 @@ export function createShipBobMock(options: ShipBobMockOptions): ShipBobMock {
         return match ? cancel(r, match[1]!) : { status: 404 };
       })),
       route('POST', '/:version/order/:id/cancel', guarded('cancel', (r) => cancel(r, r.params.id ?? ''))),
+      route('GET', '/:version/inventory-level', guarded('inventory', (r) => stock.list(r))),
       route('GET', '/:version/channel', guarded('channel', () => json(200, [
         { id: Number(MOCK_CREDENTIALS.channelId), name: 'ordersync-demo', application_name: 'ordersync', scopes: ['orders_read', 'orders_write'] },
       ]))),
     ],
     state,
-    reset: () => { orders = []; nextId = firstId; duplicateAttempts = 0; received = {}; limiter.reset(); },
+    reset: () => { orders = []; nextId = firstId; duplicateAttempts = 0; received = {}; limiter.reset(); stock.reset(); },
     throttled,
     errorBody: (_status, message) => ({ message }),
+    stock,
     shipOrder(referenceId, status = 'Fulfilled') {
       const order = orders.find((o) => o.reference_id === referenceId);
       if (!order) return false;

@@ -7,8 +7,8 @@ import type { TrytonSettings } from './settings.js';
 import { TrytonEnvelope, TrytonLoginResult } from './types.js';
 
 export interface TrytonClient {
-  /** `model.<model>.<method>` with positional params; the session's context goes last, as RPC requires. */
-  model<T = unknown>(model: string, method: string, params: unknown[]): Promise<T>;
+  /** `model.<model>.<method>` with positional params; the session's context (plus `context`, e.g. stock `locations`) goes last, as RPC requires. */
+  model<T = unknown>(model: string, method: string, params: unknown[], context?: Record<string, unknown>): Promise<T>;
   /** The context the calls run with (language, company, … from res.user preferences). */
   context(): Promise<Record<string, unknown>>;
 }
@@ -73,12 +73,12 @@ export function trytonClient(ctx: ConnectorContext<TrytonSettings>): TrytonClien
   }
 
   return {
-    async model<T>(model: string, method: string, params: unknown[]): Promise<T> {
+    async model<T>(model: string, method: string, params: unknown[], context: Record<string, unknown> = {}): Promise<T> {
       for (let attempt = 0; ; attempt++) {
         const pending = session();
         const current = await pending;
         try {
-          return (await rpc(`model.${model}.${method}`, [...params, current.context], current.authorization)) as T;
+          return (await rpc(`model.${model}.${method}`, [...params, { ...current.context, ...context }], current.authorization)) as T;
         } catch (error) {
           // 401 comes from @auth_required before the method runs, so calling again is safe.
           // Drop the session only if no other delivery has replaced it meanwhile.

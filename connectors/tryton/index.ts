@@ -5,6 +5,7 @@ import { trytonClient } from './client.js';
 import { deliverOrder } from './deliver.js';
 import { createTrytonMock } from './mock.js';
 import { TrytonSettings } from './settings.js';
+import { pullTrytonStock } from './stock.js';
 
 export const trytonTarget = defineTarget({
   id: 'tryton',
@@ -22,5 +23,6 @@ export const trytonTarget = defineTarget({
     await client.model('sale.sale', 'search', [[], 0, 1, null]); // the user may read sales
   },
   deliver: deliverOrder,
+  pullStock: pullTrytonStock,
   mock: createTrytonMock,
 });

@@ -7,6 +7,7 @@ import { json, route, type MockApi, type MockRequest, type MockResponse } from '
 import { MOCK_CREDENTIALS, seedStore } from './mock-data.js';
 import { SALE_TRANSITIONS, defineModels } from './mock-models.js';
 import { MockServerError, MockStore, MockUserError, type MockRecord } from './mock-store.js';
+import { attachTrytonStock, type TrytonMockStock } from './mock-stock.js';
 
 export { MOCK_CATALOGUE, MOCK_CREDENTIALS, MOCK_CURRENCIES, MOCK_NOT_SALABLE_SKU } from './mock-data.js';
 
@@ -25,12 +26,14 @@ const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized'
 export interface TrytonMockApi extends MockApi {
   /** Forgets every session, as trytond does after `session.max_age` or a logout elsewhere. */
   expireSessions(): void;
+  stock: TrytonMockStock;
 }
 
 export function createTrytonMock(options: MockOptions): TrytonMockApi {
   const seed = options.seed;
   let store: MockStore;
   const models = new Map(defineModels(() => store).map((model) => [model.name, model]));
+  const stock = attachTrytonStock(models, () => store);
   let sessions = new Map<string, number>();
   let failedLogins = 0;
   let duplicates = 0;
@@ -40,6 +43,7 @@ export function createTrytonMock(options: MockOptions): TrytonMockApi {
   function reset(): void {
     store = new MockStore(models);
     seedStore(store, seed);
+    stock.seed(store);
     sessions = new Map(); failedLogins = 0; duplicates = 0; saleNumber = 0; received = {};
   }
   reset();
@@ -139,7 +143,7 @@ export function createTrytonMock(options: MockOptions): TrytonMockApi {
     if (!context || typeof context !== 'object' || Array.isArray(context)) return answer({ error: ['Missing context argument', ''] });
     const rollback = store.snapshot();
     try {
-      return answer({ result: callModel(match[1]!, match[2]!, params, context as Record<string, unknown>) });
+      return answer({ result: stock.during(context as Record<string, unknown>, () => callModel(match[1]!, match[2]!, params, context as Record<string, unknown>)) });
     } catch (error) {
       rollback();
       if (error instanceof ForbiddenMethod) return htmlError(403, TITLES[403]!);
@@ -174,6 +178,7 @@ export function createTrytonMock(options: MockOptions): TrytonMockApi {
     state,
     reset,
     expireSessions: () => { sessions = new Map(); },
+    stock,
     // trytond answers throttling and server failures with werkzeug's HTML pages, no Retry-After.
     throttled: () => htmlError(429, TITLES[429]!),
     errorBody: (status) => htmlError(status, TITLES[status] ?? 'Error').body,

@@ -196,6 +196,19 @@ describe.skipIf(missing !== null)('Tryton target against a real trytond', () => 
     expect(await linesOf(sale.id)).toEqual([[data.products['MUG-12OZ'], 2, '18.00', '36.00', 'Mug 12oz', data.unit], [null, 1, '4.95', '4.95', 'Shipping', null]]);
   });
 
+  it('pullStock reads back a quantity set by a confirmed inventory of the warehouse storage', async () => {
+    const [warehouse] = await rpc.model<{ id: number; code: string; storage_location: number }[]>('stock.location', 'search_read', [['type', '=', 'warehouse']], 0, 1, [['id', 'ASC']], ['code', 'storage_location']);
+    const [inventory] = await rpc.model<number[]>('stock.inventory', 'create', [{
+      location: warehouse!.storage_location, company: data.company,
+      lines: [['create', [{ product: data.products['CAP-NAVY'], quantity: 7 }]]],
+    }]);
+    await rpc.model('stock.inventory', 'confirm', [inventory]);
+    const levels = new Map<string, number>();
+    for await (const page of trytonTarget.pullStock!(contextFor())) for (const l of page.levels) levels.set(`${l.sku}@${l.location}`, l.onHand);
+    expect(levels.get(`CAP-NAVY@${warehouse!.code}`)).toBe(7);
+    expect(levels.get(`TEE-BLK-M@${warehouse!.code}`)).toBeLessThanOrEqual(0);
+  });
+
   it('rejects an unknown SKU without creating anything, and reports refused credentials as unauthorized', async () => {
     const f = order({ externalId: 'F-1', lines: [line('NO-SUCH-SKU', 1, 100)] });
     const unknown = await trytonTarget.deliver(contextFor(), { id: 9_005, idempotencyKey: 'f:1', attempt: 1, previousExternalRef: null, event: { id: 'f:1', type: 'order.created', occurredAt: f.updatedAt, order: f } });
