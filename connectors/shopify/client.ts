@@ -40,7 +40,8 @@ interface GraphqlBody<T> { data?: T | null; errors?: GraphqlError[] | string; ex
 // POST /admin/api/{version}/graphql.json — https://shopify.dev/docs/api/admin-graphql (endpoint and auth).
 // A THROTTLED answer is HTTP 200 with errors[].extensions.code "THROTTLED"; it is waited out here
 // (from the reported throttleStatus) instead of going through the HTTP layer's retries.
-export async function runQuery<T>(client: ShopifyClient, query: string, variables: Record<string, unknown>): Promise<T> {
+// `retries`: HTTP-level retries (timeouts, 5xx); 0 for a mutation that must not be sent blind twice.
+export async function runQuery<T>(client: ShopifyClient, query: string, variables: Record<string, unknown>, options: { retries?: number } = {}): Promise<T> {
   const { ctx } = client;
   const cost = requestedQueryCost(PARSED.get(query) ?? query, variables);
   for (let throttled = 0; ; throttled++) {
@@ -49,6 +50,7 @@ export async function runQuery<T>(client: ShopifyClient, query: string, variable
       method: 'POST',
       path: `/admin/api/${ctx.settings.apiVersion}/graphql.json`,
       body: { query, variables },
+      ...(options.retries === undefined ? {} : { retries: options.retries }),
     });
     noteServedVersion(client, response.headers['x-shopify-api-version']);
     const body = response.data ?? {};

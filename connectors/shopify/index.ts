@@ -2,6 +2,7 @@
 // https://shopify.dev/docs/api/admin-graphql
 import { defineChannel, UpdatedCursorSchema } from '../../src/connector-kit/index.js';
 import { shopifyClient, verifyShop } from './client.js';
+import { pushShopifyFulfillment } from './fulfillment.js';
 import { createShopifyMock } from './mock.js';
 import { pullShopifyOrders } from './pull.js';
 import { ShopifySettings } from './settings.js';
@@ -16,6 +17,7 @@ export const shopifyChannel = defineChannel({
   verify: (ctx) => verifyShop(shopifyClient(ctx)),
   pullOrders: pullShopifyOrders,
   pushStock: pushShopifyStock,
+  pushFulfillment: pushShopifyFulfillment,
   mock: createShopifyMock,
 });
 

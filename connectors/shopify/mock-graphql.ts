@@ -25,15 +25,18 @@ const DOCUMENT_CACHE_SIZE = 50;
 
 type Body = Record<string, unknown>;
 
-/** `extraRoot`: more root resolvers (the inventory's queries and mutation). */
-export function answerGraphql(request: GraphqlRequest, store: OrderStore, bucket: CostBucket, tally: Tally, extraRoot: Record<string, unknown> = {}): Body {
+/** More fields of an order for the engine (its fulfillment orders and fulfillments). */
+export type OrderFields = (order: StoredOrder) => Record<string, unknown>;
+
+/** `extraRoot`: more root resolvers (the inventory's and fulfillments' queries and mutations). */
+export function answerGraphql(request: GraphqlRequest, store: OrderStore, bucket: CostBucket, tally: Tally, extraRoot: Record<string, unknown> = {}, orderFields: OrderFields = () => ({})): Body {
   tally.queries++;
   const variables = request.variables ?? {};
   const checked = checkDocument(request.query, tally);
   if ('errors' in checked) return { errors: checked.errors };
   const { document } = checked;
   // No single operation to run (several without operationName): the engine words that error.
-  if (!getOperationAST(document, request.operationName)) return toBody(executeWith(document, request, store, extraRoot));
+  if (!getOperationAST(document, request.operationName)) return toBody(executeWith(document, request, store, extraRoot, orderFields));
 
   const requested = requestedQueryCost(document, variables, request.operationName);
   tally.lastRequestedCost = requested;
@@ -45,7 +48,7 @@ export function answerGraphql(request: GraphqlRequest, store: OrderStore, bucket
     tally.throttled++;
     return throttledBody(requested, bucket.status());
   }
-  const result = executeWith(document, request, store, extraRoot);
+  const result = executeWith(document, request, store, extraRoot, orderFields);
   const actual = Math.min(requested, actualQueryCost(document, result.data, variables, request.operationName));
   bucket.refund(requested - actual);
   return { ...toBody(result), extensions: { cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: bucket.status() } } };
@@ -86,9 +89,9 @@ function maxCostExceeded(cost: number): Body {
   };
 }
 
-function executeWith(document: DocumentNode, request: GraphqlRequest, store: OrderStore, extraRoot: Record<string, unknown>): ExecutionResult {
+function executeWith(document: DocumentNode, request: GraphqlRequest, store: OrderStore, extraRoot: Record<string, unknown>, orderFields: OrderFields): ExecutionResult {
   const result = execute({
-    schema: mockSchema(), document, rootValue: { ...rootValue(store), ...extraRoot },
+    schema: mockSchema(), document, rootValue: { ...rootValue(store, orderFields), ...extraRoot },
     variableValues: request.variables ?? {}, operationName: request.operationName,
   });
   if (result instanceof Promise) throw new Error('the mock resolvers are synchronous');
@@ -99,7 +102,8 @@ function toBody(result: ExecutionResult): Body {
   return { ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}), data: result.data ?? null };
 }
 
-function rootValue(store: OrderStore): Record<string, unknown> {
+function rootValue(store: OrderStore, orderFields: OrderFields): Record<string, unknown> {
+  const orderView = (order: StoredOrder) => ({ ...viewOf(order), ...orderFields(order) });
   return {
     orders: (args: ConnectionArgs & { query?: string | null; sortKey?: string }) => {
       const terms = parseSearch(args.query);
@@ -117,7 +121,7 @@ function rootValue(store: OrderStore): Record<string, unknown> {
 }
 
 /** A stored order as the engine resolves it: connections and list arguments become functions. */
-function orderView(order: StoredOrder): Record<string, unknown> {
+function viewOf(order: StoredOrder): Record<string, unknown> {
   return {
     ...order,
     lineItems: (args: ConnectionArgs) => {

@@ -2,6 +2,7 @@
 // enum names as https://shopify.dev/docs/api/admin-graphql, fewer fields. Money is `Decimal`
 // (a string on the wire), `CurrencyCode`/`CountryCode` are plain strings here.
 import { buildSchema, type GraphQLSchema } from 'graphql';
+import { FULFILLMENT_SCHEMA_SDL } from './mock-fulfillment.js';
 import { STOCK_SCHEMA_SDL } from './mock-stock.js';
 
 export const MOCK_SCHEMA_SDL = /* GraphQL */ `
@@ -97,6 +98,6 @@ type TaxLine { title: String! rate: Float ratePercentage: Float priceSet: MoneyB
 let cached: GraphQLSchema | undefined;
 
 export function mockSchema(): GraphQLSchema {
-  cached ??= buildSchema(MOCK_SCHEMA_SDL + STOCK_SCHEMA_SDL);
+  cached ??= buildSchema(MOCK_SCHEMA_SDL + STOCK_SCHEMA_SDL + FULFILLMENT_SCHEMA_SDL);
   return cached;
 }

@@ -6,6 +6,7 @@ import type { MockOptions } from '../../src/connector-kit/index.js';
 import { json, route, type MockApi, type MockRequest, type MockResponse } from '../../src/mock/index.js';
 import { CostBucket, DEFAULT_BUCKET, type BucketFigures } from './mock-cost.js';
 import { answerGraphql, MOCK_SHOP, throttledBody, type GraphqlRequest, type Tally } from './mock-graphql.js';
+import { FulfillmentStore } from './mock-fulfillment.js';
 import { OrderStore, type UpsertBody } from './mock-store.js';
 import { InventoryStore } from './mock-stock.js';
 
@@ -32,6 +33,7 @@ export function createShopifyMock(options: ShopifyMockOptions): MockApi {
   const figures: BucketFigures = { ...DEFAULT_BUCKET, ...options.bucket };
   const store = new OrderStore(options.seed, options.orders ?? 40, now);
   const inventory = new InventoryStore();
+  const fulfillments = new FulfillmentStore(store);
   let buckets = new Map<string, CostBucket>();
   let tally = newTally();
   let requestNo = 0;
@@ -59,7 +61,7 @@ export function createShopifyMock(options: ShopifyMockOptions): MockApi {
     const served = (SUPPORTED_API_VERSIONS as readonly string[]).includes(asked) ? asked : SUPPORTED_API_VERSIONS[0];
     const body = readRequest(request);
     if (!body) return json(400, { errors: { query: 'Required parameter missing or invalid' } }, headers(served));
-    return json(200, answerGraphql(body, store, bucketFor(token), tally, inventory.root(served)), headers(served));
+    return json(200, answerGraphql(body, store, bucketFor(token), tally, { ...inventory.root(served), ...fulfillments.root() }, (order) => fulfillments.orderFields(order)), headers(served));
   }
 
   return {
@@ -80,11 +82,13 @@ export function createShopifyMock(options: ShopifyMockOptions): MockApi {
       stockLookups: inventory.lookups,
       stockQuantitiesSet: inventory.quantitiesSet,
       stockStale: inventory.stale,
+      fulfillments: fulfillments.state(),
     }),
     upsertOrders: (body) => store.upsert((body ?? {}) as UpsertBody),
     reset: () => {
       store.reset();
       inventory.reset();
+      fulfillments.reset();
       buckets = new Map();
       tally = newTally();
     },

@@ -26,6 +26,8 @@ export const ShopifySettings = z.object({
   /** How many THROTTLED answers in a row are waited out before the pull gives up. */
   maxThrottleRetries: z.number().int().min(0).default(8),
   allowInsecure: z.boolean().default(false),
+  /** fulfillmentCreate's notifyCustomer: Shopify sends the customer its shipping e-mail (its own default is false). */
+  notifyCustomer: z.boolean().default(true),
 });
 
 export type ShopifySettings = z.infer<typeof ShopifySettings>;

@@ -1,6 +1,7 @@
 // WooCommerce REST API v3 channel: https://woocommerce.github.io/woocommerce-rest-api-docs/
 import { defineChannel, UpdatedCursorSchema } from '../../src/connector-kit/index.js';
 import { verifyCredentials, wooClient } from './client.js';
+import { pushWooFulfillment } from './fulfillment.js';
 import { createWooMock } from './mock.js';
 import { pullWooOrders } from './pull.js';
 import { WooSettings } from './settings.js';
@@ -15,5 +16,6 @@ export const woocommerceChannel = defineChannel({
   verify: (ctx) => verifyCredentials(wooClient(ctx)),
   pullOrders: pullWooOrders,
   pushStock: pushWooStock,
+  pushFulfillment: pushWooFulfillment,
   mock: createWooMock,
 });

@@ -3,6 +3,7 @@
 import { json, route, type MockApi, type MockRequest, type MockResponse } from '../../src/mock/index.js';
 import type { MockOptions } from '../../src/connector-kit/index.js';
 import { changeOrder, createFaker, generateOrder } from './mock-data.js';
+import { createWooFulfillments } from './mock-fulfillment.js';
 import { createWooStock } from './mock-stock.js';
 
 export const MOCK_CREDENTIALS = { consumerKey: 'ck_ordersync_demo', consumerSecret: 'cs_ordersync_demo' };
@@ -17,6 +18,8 @@ export function createWooMock(options: MockOptions): MockApi {
   let clock = 0;
   let baseUrl = '';
   const stock = createWooStock();
+  const now = () => options.clock?.now() ?? Date.now(); // the test's fake clock when handed one
+  const fulfillments = createWooFulfillments({ order: (id) => orders.get(id), stamp: () => stamp() });
 
   function seed(): void {
     faker = createFaker(options.seed);
@@ -26,13 +29,13 @@ export function createWooMock(options: MockOptions): MockApi {
     for (let id = 1; id <= count; id++) {
       orders.set(id, generateOrder(faker, id, start + Math.floor(((id - 1) * 20 * 86_400_000) / Math.max(count, 1))));
     }
-    clock = Date.now();
+    clock = now();
   }
   seed();
 
   /** Second-precision stamps, never behind the newest stamp already given. */
   function stamp(): number {
-    clock = Math.max(clock, Math.floor(Date.now() / 1000) * 1000);
+    clock = Math.max(clock, Math.floor(now() / 1000) * 1000);
     return clock;
   }
 
@@ -127,10 +130,11 @@ export function createWooMock(options: MockOptions): MockApi {
         return order ? json(200, order) : error(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
       }),
       ...stock.routes(authorize),
+      ...fulfillments.routes(authorize),
     ],
-    state: () => ({ orders: orders.size, orderIds: [...orders.keys()], ...stock.state() }),
+    state: () => ({ orders: orders.size, orderIds: [...orders.keys()], ...stock.state(), ...fulfillments.state() }),
     upsertOrders,
-    reset: () => { seed(); stock.reset(); },
+    reset: () => { seed(); stock.reset(); fulfillments.reset(); },
     errorBody: (status, message) => ({ code: status === 404 ? 'rest_no_route' : 'internal_server_error', message, data: { status } }),
     setBaseUrl: (url) => { baseUrl = url; },
   };

@@ -10,6 +10,10 @@ export const WooSettings = z.object({
   /** Each pull re-reads this far behind the cursor, to catch orders saved late. */
   overlapSeconds: z.number().int().min(0).default(300),
   allowInsecure: z.boolean().default(false),
+  /** Tracking back as a customer note (carrier, number, link): WooCommerce core has no tracking field. */
+  customerNote: z.boolean().default(true),
+  /** Also add an item through the Shipment Tracking extension (wc-shipment-tracking/v3); with customerNote: false, instead of the note. */
+  shipmentTracking: z.boolean().default(false),
 });
 
 export type WooSettings = z.infer<typeof WooSettings>;
