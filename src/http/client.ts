@@ -76,6 +76,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     validateStatus: () => true,
     maxRedirects: 0,
     proxy: false,
+    // A path is always relative to baseURL: an absolute URL (an API's `next` link, say) must
+    // never carry this client's credentials to another host.
+    allowAbsoluteUrls: false,
     // Own agents: a socket abandoned by a timeout must never be handed to the next request.
     httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
     httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),

@@ -122,7 +122,7 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
       else result.updated++;
     }
     for (const rejected of page.rejected) {
-      const raw = JSON.stringify(rejected.raw ?? null) ?? 'null';
+      const raw = serializeForQuarantine(rejected.raw);
       insertQuarantine.run(page.channel, rejected.externalId, rejected.reason.slice(0, 2_000),
         raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) + '…(truncated)' : raw, now);
       result.quarantined++;
@@ -145,4 +145,13 @@ export type OrderStore = ReturnType<typeof createOrderStore>;
 function withoutFulfillment(order: Record<string, unknown>): string {
   const { fulfillmentStatus: _status, updatedAt: _updatedAt, ...rest } = order;
   return JSON.stringify(rest);
+}
+
+/** A quarantined payload as text; one that cannot be serialized (too deep) is named, not lost silently. */
+function serializeForQuarantine(raw: unknown): string {
+  try {
+    return JSON.stringify(raw ?? null) ?? 'null';
+  } catch (error) {
+    return JSON.stringify({ unserializable: (error as Error).message });
+  }
 }

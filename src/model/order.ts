@@ -17,7 +17,9 @@ const optionalText = text.nullable();
 
 const isoInstant = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'expected an ISO 8601 UTC timestamp');
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'expected an ISO 8601 UTC timestamp')
+  // The shape is not enough: February 30th or 25:61 must not reach the ledger.
+  .refine((text) => { const at = new Date(text); return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 19) === text.slice(0, 19); }, 'not a real instant');
 
 export const MoneySchema = z.object({
   amount: z.number().int('amount must be whole minor units').refine(Number.isSafeInteger, 'amount out of range'),
