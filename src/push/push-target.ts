@@ -43,7 +43,8 @@ export interface TargetPushResult {
 export async function pushTarget(ledger: Ledger, runtime: TargetRuntime, policy: PushPolicy): Promise<TargetPushResult> {
   const totals: TargetPushResult = { target: runtime.name, done: 0, retried: 0, dead: 0, throttled: 0, pausedUntil: null, error: null };
   const { concurrency, intervalCap, interval } = runtime.rateLimit;
-  const queue = new PQueue({ concurrency, intervalCap, interval });
+  // strict: a sliding window, so a top-up mid-window cannot start 2 × intervalCap within one interval.
+  const queue = new PQueue({ concurrency, intervalCap, interval, strict: true });
   let stopped = false;
 
   const settle = (delivery: ClaimedDelivery, outcome: DeliveryOutcome): void => {
@@ -74,7 +75,10 @@ export async function pushTarget(ledger: Ledger, runtime: TargetRuntime, policy:
     policy.onSettled?.(runtime.name, totals);
   };
 
-  // A 429 pauses only this target's queue, for as long as the API asked.
+  // A 429 pauses only this target's queue, for as long as the API asked. The pause ends when its
+  // own sleep ends (unless a longer one took over): never by comparing clocks, since a timer may
+  // wake a millisecond early and the queue would then stay paused for good.
+  let pauses = 0;
   const pauseFor = (ms: number): void => {
     totals.throttled++;
     const until = policy.clock.now() + ms;
@@ -82,12 +86,12 @@ export async function pushTarget(ledger: Ledger, runtime: TargetRuntime, policy:
     totals.pausedUntil = new Date(until).toISOString();
     ledger.health.targetPaused(runtime.name, until);
     queue.pause();
+    const pause = ++pauses;
     void policy.clock.sleep(ms).then(() => {
-      if (totals.pausedUntil && Date.parse(totals.pausedUntil) <= policy.clock.now()) {
-        totals.pausedUntil = null;
-        ledger.health.targetPaused(runtime.name, null);
-        queue.start();
-      }
+      if (pause !== pauses) return;
+      totals.pausedUntil = null;
+      ledger.health.targetPaused(runtime.name, null);
+      queue.start();
     });
   };
 
