@@ -20,12 +20,25 @@ export interface OdooClient {
   call<T = unknown>(call: OdooCall): Promise<T>;
 }
 
+/**
+ * Methods that change nothing in Odoo. A delivery makes six or seven calls, so one transient
+ * failure among them would send the whole delivery round again: reads are retried in place
+ * (a 429 still goes back to the push queue, which pauses the target). Writes never are: the
+ * push engine retries the delivery, which looks up before it creates.
+ */
+const READ_METHODS = new Set(['search_read', 'read', 'search', 'search_count', 'name_search', 'fields_get', 'context_get', 'login']);
+const READ_RETRIES = 2;
+
+function retriesFor(method: string): { retries: number; retryThrottled: false } {
+  return { retries: READ_METHODS.has(method) ? READ_RETRIES : 0, retryThrottled: false };
+}
+
 export function odooClient(ctx: ConnectorContext<OdooSettings>): OdooClient {
   const { settings } = ctx;
   const http = ctx.http({
     baseURL: settings.url,
-    // The push engine owns retries (brief: targets use retries 0).
-    retry: { retries: 0 },
+    // The push engine owns retries of anything that writes; see READ_METHODS.
+    retry: { retries: 0, baseDelayMs: 200, maxDelayMs: 2_000 },
     allowInsecure: settings.allowInsecure,
     headers: settings.protocol === 'json2'
       ? { authorization: `bearer ${settings.apiKey}`, ...(settings.database ? { 'x-odoo-database': settings.database } : {}) }
@@ -44,6 +57,7 @@ function json2Client(http: HttpClient): OdooClient {
           method: 'POST',
           path: `/json/2/${model}/${method}`,
           body: { ...(ids ? { ids } : {}), ...(context ? { context } : {}), ...params },
+          ...retriesFor(method),
         });
         return response.data;
       } catch (error) {
@@ -66,11 +80,13 @@ function jsonRpcClient(http: HttpClient, ctx: ConnectorContext<OdooSettings>): O
   const { database = '', login = '', apiKey } = ctx.settings;
   let sequence = 0;
 
-  async function rpc(service: string, method: string, args: unknown[]): Promise<unknown> {
+  /** `retryAs`: the method whose retry rule applies (execute_kw's model method, or login). */
+  async function rpc(service: string, method: string, args: unknown[], retryAs: string): Promise<unknown> {
     const response = await http.request<unknown>({
       method: 'POST',
       path: '/jsonrpc',
       body: { jsonrpc: '2.0', method: 'call', id: ++sequence, params: { service, method, args } },
+      ...retriesFor(retryAs),
     });
     const parsed = OdooJsonRpcResponse.safeParse(response.data);
     if (!parsed.success) throw new OdooError('ordersync.BadResponse', 'the /jsonrpc answer is not a JSON-RPC 2.0 response', 500);
@@ -85,7 +101,7 @@ function jsonRpcClient(http: HttpClient, ctx: ConnectorContext<OdooSettings>): O
   function uid(): Promise<number> {
     let pending = uids.get(ctx);
     if (!pending) {
-      pending = rpc('common', 'login', [database, login, apiKey]).then((value) => {
+      pending = rpc('common', 'login', [database, login, apiKey], 'login').then((value) => {
         if (typeof value !== 'number') throw new OdooError('odoo.exceptions.AccessDenied', `login "${login}" on database "${database}" was refused`, 401);
         return value;
       });
@@ -98,7 +114,7 @@ function jsonRpcClient(http: HttpClient, ctx: ConnectorContext<OdooSettings>): O
   return {
     async call<T>({ model, method, ids, params = {}, context }: OdooCall): Promise<T> {
       const { args, kwargs } = toExecuteKw(method, ids, params);
-      const result = await rpc('object', 'execute_kw', [database, await uid(), apiKey, model, method, args, { ...kwargs, ...(context ? { context } : {}) }]);
+      const result = await rpc('object', 'execute_kw', [database, await uid(), apiKey, model, method, args, { ...kwargs, ...(context ? { context } : {}) }], method);
       return result as T;
     },
   };

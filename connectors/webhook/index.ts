@@ -14,9 +14,10 @@ export const webhookTarget = defineTarget({
   rateLimit: { concurrency: 4, intervalCap: 20, interval: 1_000 },
   async deliver(ctx, delivery) {
     const url = new URL(ctx.settings.url);
-    const http = ctx.http({ baseURL: url.origin, retry: { retries: 0 }, allowInsecure: ctx.settings.allowInsecure });
     const body = JSON.stringify(payloadOf(delivery, ctx.settings.includeRaw));
     try {
+      // Inside the try: a refused plain-http URL is a rejection, not something to retry.
+      const http = ctx.http({ baseURL: url.origin, retry: { retries: 0 }, allowInsecure: ctx.settings.allowInsecure });
       const response = await http.request<{ id?: unknown } | null>({
         method: 'POST',
         path: url.pathname + url.search,

@@ -40,6 +40,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Overrides the client's retry policy for this call (e.g. 0 for a non-idempotent POST). */
   retries?: number;
+  /** false: a 429 is thrown at once even when retries remain, so a push queue can pause its whole target. */
+  retryThrottled?: boolean;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -146,6 +148,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           return await attempt<T>(request);
         } catch (error) {
           if (!(error instanceof HttpError) || !error.transient || attemptNo >= retries) throw error;
+          if (error.status === 429 && request.retryThrottled === false) throw error;
           const wait = error.retryAfterMs ?? backoffDelay(attemptNo, retry.baseDelayMs, retry.maxDelayMs, random);
           await sleep(Math.min(wait, retry.maxDelayMs * 4));
         }

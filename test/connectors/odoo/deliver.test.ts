@@ -160,15 +160,27 @@ describe('odoo target over JSON-2', () => {
     expect(created.lines).toContainEqual({ default_code: 'SHIP', name: 'Shipping', product_uom_qty: 1, price_unit: 4.9, discount: 0 });
   });
 
-  it('retries through a 500, a timeout and a 429, then lands exactly one order', async () => {
+  it('retries a read through a 500 and a timeout within one delivery, and lands exactly one order', async () => {
     h = await startOdoo();
-    await h.faults({ next: ['500', 'timeout', 429], retryAfterSeconds: 7, timeoutHoldMs: 2_000 });
-    const d = deliveryOf(buildOrder());
-    const outcomes = [await deliver(d), await deliver(d), await deliver(d), await deliver(d)];
-    expect(outcomes.map((o) => o.status)).toEqual(['retry', 'retry', 'retry', 'ok']);
-    expect(outcomes[2]).toMatchObject({ retryAfterMs: 7_000 });
+    await h.faults({ next: ['500', 'timeout'], timeoutHoldMs: 2_000 });
+    const outcome = await deliver(deliveryOf(buildOrder()));
+    expect(outcome).toMatchObject({ status: 'ok' });
     const state = await h.state();
-    expect(state.records).toBe(1);
+    expect(state).toMatchObject({ faultsInjected: 2, records: 1 });
+    expect(state.duplicates).toBe(0);
+  });
+
+  it('gives a 429 on a read back to the push queue with its Retry-After, and never retries a write in place', async () => {
+    h = await startOdoo();
+    // The calls of a new order: find the sale order, the products, the partner; then create.
+    await h.faults({ next: [429, 'none', 'none', 'none', '500'], retryAfterSeconds: 7 });
+    const d = deliveryOf(buildOrder());
+    const outcomes = [await deliver(d), await deliver(d), await deliver(d)];
+    expect(outcomes.map((o) => o.status)).toEqual(['retry', 'retry', 'ok']);
+    expect(outcomes[0]).toMatchObject({ retryAfterMs: 7_000 });
+    const state = await h.state();
+    // The 429 on the first read; three reads and a create answered 500; three reads and the create that lands.
+    expect(state).toMatchObject({ requests: 1 + 4 + 4, faultsInjected: 2, records: 1 });
     expect(state.duplicates).toBe(0);
   });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webhookTarget } from '../../../connectors/webhook/index.js';
 import { MOCK_WEBHOOK_PATH, MOCK_WEBHOOK_SECRET } from '../../../connectors/webhook/mock.js';
 import { signBody, verifySignature } from '../../../connectors/webhook/signature.js';
+import { createContext } from '../../../src/connector-kit/index.js';
 import { startMock, type RunningMock } from '../../../src/mock/index.js';
 import { fastClock } from '../../../src/testing/fake-clock.js';
 import { makeOrder } from '../../support/orders.js';
@@ -31,6 +32,13 @@ describe('webhook target', () => {
     expect(first).toEqual({ status: 'ok', externalRef: 'evt_1' });
     expect(again).toEqual(first);
     expect(await mockState(mock.url)).toMatchObject({ records: 1, replays: 1, duplicates: 0 });
+  });
+
+  it('refuses a plain-http URL on another host at once, as a rejection (no retry, no request)', async () => {
+    const settings = webhookTarget.settings.parse({ url: 'http://receiver.example.com/hooks', secret: MOCK_WEBHOOK_SECRET });
+    const ctx = createContext({ role: 'target', name: 'hooks', settings, clock: fastClock(), timeoutMs: 1_000 });
+    const outcome = await webhookTarget.deliver(ctx, delivery());
+    expect(outcome).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/is not https/) });
   });
 
   it('leaves the raw payload out unless asked, and never sends a secret', async () => {
