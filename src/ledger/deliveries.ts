@@ -5,7 +5,9 @@ import type { EventType, OrderEvent } from '../model/event.js';
 import type { Order } from '../model/order.js';
 import type { ShipmentToConfirm } from '../connector-kit/fulfillment.js';
 import { assertTransition, type DeliveryStatus } from './delivery-status.js';
+import { createNewDeliveries } from './new-deliveries.js';
 import { isoNow } from './time.js';
+import { createShipmentLineReader } from './shipments.js';
 
 export interface ClaimedDelivery {
   id: number;
@@ -54,12 +56,20 @@ interface ClaimRow {
 }
 
 export function createDeliveryStore(db: Database.Database, ledgerId: string) {
-  const claimIds = db.prepare<[string, string, number], { id: number }>(`
-    SELECT d.id FROM deliveries d
-    WHERE d.target = ? AND d.status IN ('pending', 'retry') AND d.next_attempt_at <= ?
+  // One status at a time, in the order of the index deliveries_due (target, status,
+  // next_attempt_at, rowid): the scan stops after `limit` claimable rows instead of sorting every
+  // due row of the target on each claim (which made pushing a backlog quadratic). Deliveries
+  // leave oldest-due first; per order the NOT EXISTS rule keeps them in order.
+  const dueOfStatus = db.prepare<[string, 'pending' | 'retry', string, number], { id: number; due: string }>(`
+    SELECT d.id, d.next_attempt_at AS due FROM deliveries d
+    WHERE d.target = ? AND d.status = ? AND d.next_attempt_at <= ?
       AND NOT EXISTS (SELECT 1 FROM deliveries e
         WHERE e.target = d.target AND e.order_id = d.order_id AND e.id < d.id AND e.status <> 'done')
-    ORDER BY d.id LIMIT ?`);
+    ORDER BY d.next_attempt_at, d.id LIMIT ?`);
+  const claimIds = (target: string, now: string, limit: number): { id: number }[] =>
+    [...dueOfStatus.all(target, 'retry', now, limit), ...dueOfStatus.all(target, 'pending', now, limit)]
+      .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id))
+      .slice(0, limit);
   const markInFlight = db.prepare("UPDATE deliveries SET status = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status IN ('pending', 'retry')");
   const readClaimed = db.prepare<[number], ClaimRow>(`
     SELECT d.id, d.target, d.idempotency_key, d.attempts, d.event_id, e.type, e.occurred_at, o.normalized, o.raw, o.id AS order_id,
@@ -74,8 +84,8 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, source, tracking_number) DO NOTHING`);
   const insertShipmentEvent = db.prepare("INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, 'shipment.created', NULL, ?)");
   const linkShipmentEvent = db.prepare('UPDATE shipments SET event_id = ? WHERE id = ?');
-  const insertDelivery = db.prepare(`INSERT INTO deliveries (event_id, order_id, target, status, next_attempt_at, idempotency_key, created_at, updated_at)
-    VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
+  const newDeliveries = createNewDeliveries(db, ledgerId);
+  const shipmentLines = createShipmentLineReader(db);
   const setDone = db.prepare("UPDATE deliveries SET status = 'done', external_ref = ?, last_error = NULL, updated_at = ? WHERE id = ?");
   const setRetry = db.prepare("UPDATE deliveries SET status = 'retry', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?");
   const setDead = db.prepare("UPDATE deliveries SET status = 'dead', last_error = ?, updated_at = ? WHERE id = ?");
@@ -86,7 +96,7 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
     WHERE d.target = ? AND d.status IN ('pending', 'retry')
       AND NOT EXISTS (SELECT 1 FROM deliveries e
         WHERE e.target = d.target AND e.order_id = d.order_id AND e.id < d.id AND e.status <> 'done')`);
-  const countRows = db.prepare<[], { target: string; status: DeliveryStatus; n: number }>('SELECT target, status, count(*) AS n FROM deliveries GROUP BY target, status');
+  const countRows = db.prepare<[], { target: string; status: DeliveryStatus; n: number }>('SELECT target, status, n FROM delivery_counts');
   const deadRows = db.prepare<[], DeadDelivery>(`
     SELECT d.id, d.target, o.channel, o.number AS orderNumber, o.external_id AS externalId, e.type AS eventType,
       d.attempts, d.last_error AS lastError, d.updated_at AS updatedAt
@@ -96,7 +106,7 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
 
   const claim = db.transaction((target: string, limit: number, now: string): ClaimedDelivery[] => {
     const claimed: ClaimedDelivery[] = [];
-    for (const { id } of claimIds.all(target, now, limit)) {
+    for (const { id } of claimIds(target, now, limit)) {
       markInFlight.run(now, id);
       const row = readClaimed.get(id);
       if (!row) continue;
@@ -110,7 +120,7 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
         previousExternalRef: previousRef.get(row.target, row.order_id, row.id)?.external_ref ?? null,
         ...(row.shipment_id === null ? {} : { shipment: {
           id: row.shipment_id, carrier: row.carrier ?? '', service: row.service, trackingNumber: row.tracking_number ?? '',
-          trackingUrl: row.tracking_url, lines: [],
+          trackingUrl: row.tracking_url, lines: shipmentLines(row.shipment_id),
         } }),
       });
     }
@@ -131,7 +141,8 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
           const eventId = Number(insertShipmentEvent.run(current.order_id, now).lastInsertRowid);
           linkShipmentEvent.run(eventId, inserted.lastInsertRowid);
           if (settlement.confirmOn) {
-            insertDelivery.run(eventId, current.order_id, settlement.confirmOn, now, `${ledgerId}:${eventId}:${settlement.confirmOn}`, now, now);
+            newDeliveries.add(eventId, current.order_id, settlement.confirmOn, now);
+            newDeliveries.count();
           }
         }
       }

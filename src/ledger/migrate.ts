@@ -6,8 +6,10 @@ import { initialSchema } from './migrations/001-initial.js';
 import { statusSchema } from './migrations/002-status.js';
 import { shipmentsSchema } from './migrations/003-shipments.js';
 import { stockSchema } from './migrations/004-stock.js';
+import { statusCountsSchema } from './migrations/005-status-counts.js';
+import { wmsShipmentsSchema } from './migrations/006-wms-shipments.js';
 
-export const MIGRATIONS: readonly string[] = [initialSchema, statusSchema, shipmentsSchema, stockSchema];
+export const MIGRATIONS: readonly string[] = [initialSchema, statusSchema, shipmentsSchema, stockSchema, statusCountsSchema, wmsShipmentsSchema];
 
 export function migrate(db: Database.Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Order } from '../model/order.js';
 import type { EventType } from '../model/event.js';
 import { contentHash } from './hash.js';
+import { createNewDeliveries } from './new-deliveries.js';
 import { isoNow } from './time.js';
 
 export interface PageToCommit {
@@ -46,8 +47,7 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
   const insertLine = db.prepare(`INSERT INTO order_lines (order_id, position, external_id, sku, title, quantity, unit_price, tax, discount)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertEvent = db.prepare('INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, ?, ?, ?)');
-  const insertDelivery = db.prepare(`INSERT INTO deliveries (event_id, order_id, target, status, next_attempt_at, idempotency_key, created_at, updated_at)
-    VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
+  const newDeliveries = createNewDeliveries(db, ledgerId);
   // Targets that received this order's events (not the channel's own tracking confirmations).
   const priorTargets = db.prepare<[number], { target: string }>(
     "SELECT DISTINCT d.target FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.order_id = ? AND e.type LIKE 'order.%'");
@@ -72,9 +72,7 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
 
   function recordEvent(orderId: number, type: EventType, hash: string, targets: readonly string[], now: string): number {
     const eventId = Number(insertEvent.run(orderId, type, hash, now).lastInsertRowid);
-    for (const target of targets) {
-      insertDelivery.run(eventId, orderId, target, now, `${ledgerId}:${eventId}:${target}`, now, now);
-    }
+    for (const target of targets) newDeliveries.add(eventId, orderId, target, now);
     return targets.length;
   }
 
@@ -127,6 +125,7 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
         raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) + '…(truncated)' : raw, now);
       result.quarantined++;
     }
+    newDeliveries.count();
     upsertCursor.run(page.channel, JSON.stringify(page.checkpoint ?? null), now);
     return result;
   });

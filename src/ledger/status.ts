@@ -65,15 +65,16 @@ export function createStatusQueries(db: Database.Database) {
   const quarantined = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM quarantine WHERE channel = ?');
   const placedSince = db.prepare<[string, string], { hour: string; n: number }>(
     'SELECT substr(placed_at, 1, 13) AS hour, count(*) AS n FROM orders WHERE channel = ? AND placed_at >= ? GROUP BY hour');
-  const targetNames = db.prepare<[], { target: string }>('SELECT target FROM target_status UNION SELECT DISTINCT target FROM deliveries');
-  const byStatus = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM deliveries WHERE target = ? AND status = ?');
+  // delivery_counts is kept as deliveries change (migration 005): reading it costs the same at any size.
+  const targetNames = db.prepare<[], { target: string }>('SELECT target FROM target_status UNION SELECT target FROM delivery_counts');
+  const byStatus = db.prepare<[string, string], { n: number }>('SELECT n FROM delivery_counts WHERE target = ? AND status = ?');
   const targetHealth = db.prepare<[string], { last_success_at: string | null; paused_until: string | null; last_error: string | null }>(
     'SELECT last_success_at, paused_until, last_error FROM target_status WHERE target = ?');
   const doneSince = db.prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM deliveries WHERE target = ? AND status = 'done' AND updated_at >= ?");
   const dead = db.prepare<[number], DeadLine>(`
     SELECT d.id, d.target, o.channel || ' ' || o.number AS "order", e.type AS eventType, d.attempts, d.last_error AS lastError, o.normalized AS payload
     FROM deliveries d JOIN events e ON e.id = d.event_id JOIN orders o ON o.id = d.order_id
-    WHERE d.status = 'dead' ORDER BY d.id DESC LIMIT ?`);
+    WHERE d.status = 'dead' ORDER BY d.id DESC LIMIT ?`); // reads only the index deliveries_dead
   const runs = db.prepare<[number], RunLine>('SELECT id, command, started_at AS startedAt, ended_at AS endedAt, outcome, error FROM runs ORDER BY id DESC LIMIT ?');
 
   return {

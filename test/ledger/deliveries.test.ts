@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../../src/ledger/index.js';
+import { openLedger, openLedgerForReading, type Ledger } from '../../src/ledger/index.js';
 import { makeOrder } from '../support/orders.js';
 
 describe('ledger: the delivery outbox', () => {
@@ -77,5 +81,45 @@ describe('ledger: the delivery outbox', () => {
       carrier: 'usps', service: 'usps_priority_mail', trackingNumber: '9400100000000000000001', trackingUrl: null, labelUrl: 'https://labels/1.pdf', cost: { amount: 758, currency: 'USD' },
     } });
     expect(ledger.queries.eventsSince(0)).toEqual({ 'order.created': 1, 'shipment.created': 1 });
+  });
+});
+
+describe('ledger: delivery counts kept for the status view', () => {
+  it('equal a count of the rows after commits, claims, every kind of settlement, recovery and requeue', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ordersync-counts-'));
+    const file = join(dir, 'ledger.db');
+    const ledger = openLedger(file);
+    const truth = new Database(file, { readonly: true });
+    const reader = openLedgerForReading(file);
+    try {
+      const counted = () => Object.fromEntries(
+        (truth.prepare('SELECT target, status, count(*) AS n FROM deliveries GROUP BY target, status').all() as { target: string; status: string; n: number }[])
+          .map((r) => [`${r.target} ${r.status}`, r.n]));
+      const kept = () => Object.fromEntries(reader.status.snapshot().targets.flatMap((t) =>
+        Object.entries(t.deliveries).filter(([, n]) => n > 0).map(([status, n]) => [`${t.target} ${status}`, n])));
+
+      ledger.orders.commitPage({
+        channel: 'shop', rejected: [], checkpoint: null,
+        orders: ['A', 'B', 'C', 'D', 'E'].map((id) => ({ order: makeOrder({ externalId: id }), targets: ['erp', 'labels'], moneyDifference: 0 })),
+      });
+      expect(kept()).toEqual({ 'erp pending': 5, 'labels pending': 5 });
+      const [a, b, c, d] = ledger.deliveries.claimDue('labels', 4);
+      ledger.deliveries.settle(a!.id, { status: 'done', externalRef: 'se-1', shipment: {
+        carrier: 'usps', service: null, trackingNumber: '9400100000000000000001', trackingUrl: null, labelUrl: null, cost: null,
+      }, confirmOn: 'channel:shop' });
+      ledger.deliveries.settle(b!.id, { status: 'retry', error: 'HTTP 503', nextAttemptAt: Date.now() - 1 });
+      ledger.deliveries.settle(c!.id, { status: 'dead', error: 'HTTP 422' });
+      expect(d).toBeDefined(); // left in flight, as a killed run would
+      ledger.deliveries.recoverInFlight();
+      ledger.deliveries.requeue('all');
+      ledger.deliveries.claimDue('erp', 2);
+      expect(kept()).toEqual(counted());
+      expect(kept()).toMatchObject({ 'channel:shop pending': 1, 'labels done': 1, 'labels retry': 2, 'labels pending': 2, 'erp in_flight': 2, 'erp pending': 3 });
+    } finally {
+      reader.close();
+      truth.close();
+      ledger.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
