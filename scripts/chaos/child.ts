@@ -108,7 +108,3 @@ export function startCli(options: ChildOptions): ChildRun {
     pullEndedAt: () => pullEnded,
   };
 }
-
-export async function runCliToEnd(options: ChildOptions): Promise<ChildResult> {
-  return startCli(options).done;
-}

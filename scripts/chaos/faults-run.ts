@@ -75,6 +75,8 @@ export async function runFaults(options: FaultsOptions): Promise<FaultsReport> {
   });
   const file = deriveConfig('config.example.yml', dir, (config) => {
     for (const block of [...Object.values(config.channels ?? {}), ...Object.values(config.targets ?? {})]) block.timeoutSeconds = 1;
+    // Amazon's connector paces itself at the plan's rate after a 429 (one call per 180 s): the plan above.
+    for (const block of Object.values(config.channels ?? {})) if (block.kind === 'amazon') block.rateLimit = { ratePerSecond: 10, burst: 50 };
     for (const block of Object.values(config.targets ?? {})) block.rateLimit = { concurrency: 8, intervalCap: 400, interval: 1_000 };
     config.push = { ...config.push, ...PUSH };
   });

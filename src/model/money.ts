@@ -40,7 +40,7 @@ export function parseMoney(value: string | number, currency: string): Money {
   if (!match) throw new MoneyError(`"${String(value).slice(0, 40)}" is not a decimal amount`);
   const [, sign, whole = '', fraction = ''] = match;
   // Longer than any safe integer: refuse before BigInt spends seconds reading megabytes of digits.
-  if (whole.replace(/^0+/, '').length + exponent > 16) throw new MoneyError(`"${text.slice(0, 40)}" is too large`);
+  if (whole.replace(/^0+/, '').length + exponent > 16) throw new MoneyError(`"${text.slice(0, 40)}" is too large (over 16 digits)`);
   const kept = fraction.slice(0, exponent).padEnd(exponent, '0');
   if (/[^0]/.test(fraction.slice(exponent))) {
     throw new MoneyError(`"${text}" has more decimals than ${code} allows (${exponent})`);

@@ -2,7 +2,7 @@
 // Each variant must come out as a rejection with a clear reason or as a correct order; none may
 // throw, hang, or put a wrong number in the ledger. Each goes the way the runtime takes it:
 // mapper → validateOrder (src/pull/validate.ts) → one ledger page commit, read back.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -230,7 +230,7 @@ describe.each(SHAPES.map((shape) => [shape.kind, shape] as const))('%s mapper', 
     if (!result.stored) throw new Error(`${shape.kind}: the fixture itself does not map: ${result.reason ?? result.commitError}`);
     reference = result.stored;
   });
-  afterAll(() => { store?.reader.close(); store?.ledger.close(); });
+  afterAll(() => store?.close());
 
   // Each variant lands in a fresh ledger: the fixture's own id must not make it an "update".
   const run = (variant: Variant) => {
@@ -238,8 +238,7 @@ describe.each(SHAPES.map((shape) => [shape.kind, shape] as const))('%s mapper', 
     try {
       assertOutcome(runThrough(shape, variant.make(shape.base(), shape), fresh), variant, shape, reference);
     } finally {
-      fresh.reader.close();
-      fresh.ledger.close();
+      fresh.close();
     }
   };
   const known = (variant: Variant) => variant.bugs?.includes(shape.kind) ?? false;
@@ -254,10 +253,8 @@ it('covers every channel in the registry', () => {
 
 // parseMoney checks the number of digits before BigInt reads them (BigInt parsing is superlinear:
 // a 10 MB amount used to cost about 5 s of CPU).
-it('refuses a megabyte-long amount at once', () => {
-  const started = performance.now();
-  expect(() => parseMoney(MB1_DIGITS, 'EUR')).toThrow(/too large/);
-  expect(performance.now() - started).toBeLessThan(20);
+it('refuses a megabyte-long amount by its length, before BigInt reads it (~300 ms for BigInt alone)', () => {
+  expect(() => parseMoney(MB1_DIGITS, 'EUR')).toThrow(/too large \(over 16 digits\)/);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -271,12 +268,21 @@ interface Outcome {
   ms: number;
 }
 
-interface Store { ledger: Ledger; reader: Database.Database }
+interface Store { ledger: Ledger; reader: Database.Database; close(): void }
 
 function openStore(): Store {
-  const file = join(mkdtempSync(join(tmpdir(), 'ordersync-hostile-')), 'ledger.db');
+  const dir = mkdtempSync(join(tmpdir(), 'ordersync-hostile-'));
+  const file = join(dir, 'ledger.db');
   const ledger = openLedger(file);
-  return { ledger, reader: new Database(file, { readonly: true }) };
+  const reader = new Database(file, { readonly: true });
+  return {
+    ledger, reader,
+    close() {
+      reader.close();
+      ledger.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The runtime's way: map, validate, commit one page, read the order back. */
