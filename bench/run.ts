@@ -76,7 +76,7 @@ if (out) {
       + `${commit}, in ${Math.round(seconds / 60)} min. Each figure stands beside its limit, measured in the same run `
       + '(or, where the limit is the issue\'s absolute target, that target); the ratio is figure ÷ limit.',
     '',
-    `**Machine**: ${machine}. ${load}: the machine is shared, so figures move with its load.`,
+    `**Machine**: ${machine}. Load average ${load.replace(/^load average /, '')}: the machine is shared, so figures move with its load.`,
     '',
     markdownTable(rows),
     '',

@@ -31,7 +31,7 @@ export async function run(sizes: Sizes): Promise<Row[]> {
       return [{
         item: 3, name: `peak RSS, pull of ${nLarge} vs ${nSmall} orders`, figure: large.peakRssBytes / MIB, unit: 'MiB',
         limit: small.peakRssBytes / MIB, limitIs: `peak RSS pulling ${nSmall}`, target: { op: '<=', value: 1.25, words: '≤ 1.25×' },
-        note: `WooCommerce protocol from bench/lib/lazy-woo.ts (the real mock sorts all orders per page: ~0.7 s a page at 100k); `
+        note: `WooCommerce protocol from bench/lib/lazy-woo.ts (the real mock filters and sorts all its orders for every page); `
           + `${nLarge} pulled at ${Math.round((large.received * 1000) / large.ms)} orders/s, ${nSmall} at ${Math.round((small.received * 1000) / small.ms)} orders/s`,
       }];
     } finally {
