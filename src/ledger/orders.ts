@@ -52,6 +52,8 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
   const priorTargets = db.prepare<[number], { target: string }>(
     "SELECT DISTINCT d.target FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.order_id = ? AND e.type LIKE 'order.%'");
   const insertQuarantine = db.prepare('INSERT INTO quarantine (channel, external_id, reason, raw, received_at) VALUES (?, ?, ?, ?, ?)');
+  const alreadyQuarantined = db.prepare<[string, string | null, string], { id: number }>(
+    'SELECT id FROM quarantine WHERE channel = ? AND external_id IS ? AND raw = ? LIMIT 1');
   const upsertCursor = db.prepare(`INSERT INTO cursors (channel, checkpoint, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (channel) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`);
   const readCursor = db.prepare<[string], { checkpoint: string }>('SELECT checkpoint FROM cursors WHERE channel = ?');
@@ -120,9 +122,12 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
       else result.updated++;
     }
     for (const rejected of page.rejected) {
-      const raw = serializeForQuarantine(rejected.raw);
-      insertQuarantine.run(page.channel, rejected.externalId, rejected.reason.slice(0, 2_000),
-        raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) + '…(truncated)' : raw, now);
+      const serialized = serializeForQuarantine(rejected.raw);
+      const raw = serialized.length > MAX_RAW_CHARS ? serialized.slice(0, MAX_RAW_CHARS) + '…(truncated)' : serialized;
+      // The same payload re-read (the overlap window, the next run) is already there and already
+      // reported: quarantined again it would fill the table and make every run exit 3.
+      if (alreadyQuarantined.get(page.channel, rejected.externalId, raw)) continue;
+      insertQuarantine.run(page.channel, rejected.externalId, rejected.reason.slice(0, 2_000), raw, now);
       result.quarantined++;
     }
     newDeliveries.count();

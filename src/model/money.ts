@@ -11,10 +11,13 @@ const EXPONENT_EXCEPTIONS: Record<string, number> = {
   CLF: 4, UYW: 4,
 };
 
-const CURRENCY_CODE = /^[A-Z]{3}$/;
+// Active ISO 4217 codes as this Node's ICU knows them, plus the table above (funds codes such as
+// CLF and UYW that ICU leaves out). Three capital letters alone would let "ABC" through with 2
+// decimals and a wrong number in the ledger.
+const KNOWN_CURRENCIES: ReadonlySet<string> = new Set([...Intl.supportedValuesOf('currency'), ...Object.keys(EXPONENT_EXCEPTIONS)]);
 
 export function isCurrencyCode(code: string): boolean {
-  return CURRENCY_CODE.test(code);
+  return KNOWN_CURRENCIES.has(code);
 }
 
 export function currencyExponent(currency: string): number {

@@ -58,6 +58,14 @@ describe('ledger: committing a page', () => {
     expect(ledger.queries.quarantinedSince(0)).toEqual([expect.objectContaining({ channel: 'shop', externalId: '77', reason: 'total: "NaN" is not a decimal amount' })]);
   });
 
+  it('quarantines a payload re-read unchanged only once, and a changed one again', () => {
+    const rejected = (total: string) => [{ externalId: '77', reason: `total: "${total}" is not a decimal amount`, raw: { id: 77, total } }];
+    expect(ledger.orders.commitPage(page([], { rejected: rejected('NaN') }))).toMatchObject({ quarantined: 1 });
+    expect(ledger.orders.commitPage(page([], { rejected: rejected('NaN') }))).toMatchObject({ quarantined: 0 });
+    expect(ledger.orders.commitPage(page([], { rejected: rejected('1,5') }))).toMatchObject({ quarantined: 1 });
+    expect(ledger.queries.quarantinedSince(0).map((q) => q.reason)).toEqual(['total: "NaN" is not a decimal amount', 'total: "1,5" is not a decimal amount']);
+  });
+
   it('commits nothing of a page when any part of it fails', () => {
     const broken = { order: makeOrder({ externalId: '2' }), targets: ['erp'], moneyDifference: Number.NaN as unknown as number };
     expect(() => ledger.orders.commitPage(page([entry(), broken as never], { checkpoint: { updatedAt: 'y', idsAtUpdatedAt: [] } }))).toThrow();

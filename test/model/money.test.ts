@@ -53,4 +53,11 @@ describe('formatMoney', () => {
     expect(currencyExponent('KWD')).toBe(3);
     expect(currencyExponent('eur')).toBe(2);
   });
+
+  it('refuses a code that is three capital letters but no currency, and knows the funds codes', () => {
+    expect(() => currencyExponent('ABC')).toThrow(/unknown currency code "ABC"/);
+    expect(() => parseMoney('1.00', 'XYZ')).toThrow(MoneyError);
+    expect(currencyExponent('CLF')).toBe(4);
+    expect(currencyExponent('CHF')).toBe(2);
+  });
 });
