@@ -5,6 +5,7 @@ import { shipbobClient } from './client.js';
 import { deliverToShipBob } from './deliver.js';
 import { createShipBobMock } from './mock.js';
 import { ShipBobSettings } from './settings.js';
+import { pullShipBobShipments } from './shipments.js';
 import { pullShipBobStock } from './stock.js';
 
 export const shipbobTarget = defineTarget({
@@ -19,5 +20,6 @@ export const shipbobTarget = defineTarget({
   verify: (ctx) => shipbobClient(ctx).verify(),
   deliver: deliverToShipBob,
   pullStock: pullShipBobStock,
+  pullShipments: pullShipBobShipments,
   mock: createShipBobMock,
 });

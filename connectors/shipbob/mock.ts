@@ -7,6 +7,7 @@ import { SlidingWindow } from './mock-limiter.js';
 import { SHIPBOB_VERSIONS } from './settings.js';
 import { validateCreateOrder } from './mock-validate.js';
 import { createShipBobStock, type ShipBobMockStock } from './mock-stock.js';
+import { matchesShipmentFilters, openShipment, shipParcels, type MockShipment, type Parcel } from './mock-ship.js';
 
 export const MOCK_CREDENTIALS = { token: 'shipbob_pat_ordersync_demo', channelId: '424242' };
 
@@ -17,16 +18,24 @@ export interface ShipBobMockOptions extends MockOptions {
   now?: () => number;
 }
 
-type StoredOrder = Record<string, unknown> & { id: number; reference_id: string; status: string; shipments: { id: number; status: string }[] };
+type StoredOrder = Record<string, unknown> & { id: number; reference_id: string; status: string; shipments: MockShipment[] };
 
 export interface ShipBobMock extends MockApi {
   /** Moves an order on as the warehouse would: its shipments leave (or get a label). */
   shipOrder(referenceId: string, status?: 'Fulfilled' | 'PartiallyFulfilled' | 'LabeledCreated'): boolean;
+  /**
+   * Ships an order in parcels with tracking, as Get Orders then shows it (also `POST /__mock/ship`
+   * `{"reference_id": "…", "parcels": [{"products": [{"reference_id": "SKU", "quantity": 1}]}]}`).
+   * Answers a reason when it cannot.
+   */
+  ship(referenceId: string, parcels?: Parcel[]): string | undefined;
   stock: ShipBobMockStock;
 }
 
 export function createShipBobMock(options: ShipBobMockOptions): ShipBobMock {
   const limiter = new SlidingWindow({ limit: options.limit ?? 150, windowMs: options.windowMs ?? 60_000, now: options.now ?? Date.now });
+  // The warehouse's clock: tests hand the mock the connector's fake clock.
+  const clockNow = options.now ?? (options.clock ? () => options.clock!.now() : Date.now);
   const firstId = 100_000 + (options.seed % 1000) * 1000;
   let orders: StoredOrder[] = [];
   let nextId = firstId;
@@ -68,10 +77,10 @@ export function createShipBobMock(options: ShipBobMockOptions): ShipBobMock {
     const id = nextId++;
     const products = (body.products as Record<string, unknown>[]).map((p, i) => ({ id: id * 10 + i, sku: p.reference_id, ...p }));
     const record: StoredOrder = {
-      ...body, id, reference_id: reference, status: 'Processing', created_date: new Date().toISOString(),
-      channel: { id: Number(MOCK_CREDENTIALS.channelId), name: 'ordersync-demo' }, products,
-      shipments: [{ id: id * 10, status: 'Processing' }],
+      ...body, id, reference_id: reference, status: 'Processing', created_date: new Date(clockNow()).toISOString(),
+      channel: { id: Number(MOCK_CREDENTIALS.channelId), name: 'ordersync-demo' }, products, shipments: [],
     };
+    record.shipments = [openShipment(record, clockNow())];
     orders.push(record);
     return json(201, record);
   }
@@ -81,7 +90,7 @@ export function createShipBobMock(options: ShipBobMockOptions): ShipBobMock {
     const ids = request.query.get('IDs')?.split(',').map(Number);
     const limit = Math.min(Number(request.query.get('Limit') ?? 50), 250);
     const page = Math.max(1, Number(request.query.get('Page') ?? 1));
-    const matching = orders.filter((o) => (!refs || refs.includes(o.reference_id)) && (!ids || ids.includes(o.id)));
+    const matching = orders.filter((o) => (!refs || refs.includes(o.reference_id)) && (!ids || ids.includes(o.id)) && matchesShipmentFilters(o, request.query));
     const pageItems = matching.slice((page - 1) * limit, page * limit);
     const headers: Record<string, string> = {};
     if (page * limit < matching.length) headers['next-page'] = `${request.path}?Page=${page + 1}&Limit=${limit}`;
@@ -108,6 +117,11 @@ export function createShipBobMock(options: ShipBobMockOptions): ShipBobMock {
       order_id: order.id, status: 'Success', order,
       canceled_shipment_results: order.shipments.map((s) => ({ action: 'Cancel', is_success: true, reason: null, shipment_id: s.id })),
     });
+  }
+
+  function ship(referenceId: string, parcels: Parcel[] = []): string | undefined {
+    const order = orders.find((o) => o.reference_id === referenceId);
+    return order ? shipParcels(order, parcels, clockNow()) : `no order with reference_id ${referenceId}`;
   }
 
   function throttled(retryAfterSeconds: number): MockResponse {
@@ -148,6 +162,14 @@ export function createShipBobMock(options: ShipBobMockOptions): ShipBobMock {
     throttled,
     errorBody: (_status, message) => ({ message }),
     stock,
+    ship,
+    control(method, path, body) {
+      if (method !== 'POST' || path !== '/__mock/ship') return undefined;
+      const input = (body ?? {}) as { reference_id?: unknown; parcels?: unknown };
+      if (typeof input.reference_id !== 'string') return json(400, { message: 'reference_id (string) is required' });
+      const refused = ship(input.reference_id, Array.isArray(input.parcels) ? (input.parcels as Parcel[]) : []);
+      return refused ? json(409, { message: refused }) : json(200, orders.find((o) => o.reference_id === input.reference_id));
+    },
     shipOrder(referenceId, status = 'Fulfilled') {
       const order = orders.find((o) => o.reference_id === referenceId);
       if (!order) return false;

@@ -14,6 +14,12 @@ export const ShipBobSettings = z.object({
   channelId: z.union([z.string().regex(/^\d+$/), z.number().int().positive()]).transform(String),
   /** Mapped to a Ship Option in the ShipBob merchant portal ("Standard", "Expedited", …). */
   shippingMethod: z.string().min(1).default('Standard'),
+  /** Tracking back: on the first pull, read shipments whose tracking changed in this many days. */
+  shipmentsLookbackDays: z.number().int().positive().max(365).default(14),
+  /** Tracking back: each pull re-reads this far behind the last one (updates indexed late). */
+  shipmentsOverlapSeconds: z.number().int().min(0).default(600),
+  /** Tracking back: orders per Get Orders page (the API takes 1–250). */
+  shipmentsPageSize: z.number().int().min(1).max(250).default(250),
   allowInsecure: z.boolean().default(false),
 });
 

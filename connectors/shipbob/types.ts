@@ -72,3 +72,35 @@ export interface ShipBobCreateOrder {
   financials: { total_price: number };
   tags: { name: string; value: string }[];
 }
+
+// A shipment as Get Orders / Get All Shipments for Order answer it, as far as tracking back reads it
+// (…/2026-01/api/orders/get-all-shipments-for-order; `tracking` fields as in the v1.0 response sample
+// and ShipBob's OpenAPI TrackingViewModel: carrier, tracking_number, carrier_service, tracking_url,
+// shipping_date, bol, pro_number, scac). A product's shipped quantity is the sum of its inventory items.
+export const ShipBobShipment = z.looseObject({
+  id: z.number().int(),
+  status: z.string().nullish(),
+  actual_fulfillment_date: z.string().nullish(),
+  last_tracking_update_at: z.string().nullish(),
+  tracking: z.looseObject({
+    carrier: z.string().nullish(),
+    tracking_number: z.string().nullish(),
+    carrier_service: z.string().nullish(),
+    tracking_url: z.string().nullish(),
+    shipping_date: z.string().nullish(),
+  }).nullish(),
+  products: z.array(z.looseObject({
+    reference_id: z.string().nullish(),
+    sku: z.string().nullish(),
+    inventory_items: z.array(z.looseObject({ quantity: z.number().nullish() })).nullish(),
+  })).nullish(),
+});
+
+export const ShipBobShippedOrder = z.looseObject({
+  id: z.number().int(),
+  reference_id: z.string(),
+  shipments: z.array(ShipBobShipment).nullish(),
+});
+
+export type ShipBobShipment = z.infer<typeof ShipBobShipment>;
+export type ShipBobShippedOrder = z.infer<typeof ShipBobShippedOrder>;

@@ -1,10 +1,13 @@
 // The summary a pull, push or sync prints on stdout.
 import type { PullReport } from '../pull/pull-channels.js';
+import type { ShipmentPullReport } from '../pull/pull-shipments.js';
 import type { TargetPushResult } from '../push/push-target.js';
 import { printJson, printTable, type Output } from './output.js';
 
 export interface RunSummary {
   pull?: PullReport;
+  /** Parcels WMS targets reported (pull, sync). */
+  shipments?: ShipmentPullReport;
   push?: TargetPushResult[];
   events?: Record<string, number>;
   seconds: number;
@@ -15,17 +18,24 @@ export function printSummary(out: Output, summary: RunSummary): void {
     channel: r.channel, pages: r.pages, received: r.received, created: r.created, updated: r.updated,
     cancelled: r.cancelled, unchanged: r.unchanged, echoes: r.echoes, quarantined: r.quarantined, unreconciled: r.unreconciled,
   })) ?? [];
+  const shipments = summary.shipments?.results.map((r) => ({
+    source: r.target, pages: r.pages, reported: r.received, recorded: r.recorded, known: r.known, quarantined: r.quarantined, toConfirm: r.deliveries,
+  })) ?? [];
   const targets = summary.push?.map((r) => ({ target: r.target, delivered: r.done, retrying: r.retried, dead: r.dead, throttled: r.throttled })) ?? [];
   if (out.json) {
     printJson(out, {
-      channels, targets, events: summary.events ?? {}, seconds: summary.seconds,
-      errors: [...(summary.pull?.failures ?? []), ...(summary.push ?? []).flatMap((r) => (r.error ? [r.error] : []))].map((e) => e.message),
+      channels, ...(summary.shipments ? { shipments } : {}), targets, events: summary.events ?? {}, seconds: summary.seconds,
+      errors: [...(summary.pull?.failures ?? []), ...(summary.shipments?.failures ?? []), ...(summary.push ?? []).flatMap((r) => (r.error ? [r.error] : []))].map((e) => e.message),
     });
     return;
   }
   if (channels.length > 0) printTable(out, channels);
-  if (targets.length > 0) {
+  if (shipments.length > 0) {
     if (channels.length > 0) out.write('');
+    printTable(out, shipments);
+  }
+  if (targets.length > 0) {
+    if (channels.length + shipments.length > 0) out.write('');
     printTable(out, targets);
   }
   if (summary.events) {

@@ -5,6 +5,7 @@ export * from './cursor.js';
 export * from './fulfillment.js';
 export * from './logger.js';
 export * from './map-raw.js';
+export * from './shipments.js';
 export * from './stock.js';
 export * from './target.js';
 export * from '../model/index.js';

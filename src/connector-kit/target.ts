@@ -9,6 +9,7 @@ import type { MockOptions } from './channel.js';
 import type { ConnectorContext } from './context.js';
 import type { ShipmentToConfirm } from './fulfillment.js';
 import type { StockPage } from './stock.js';
+import type { ShipmentPage } from './shipments.js';
 
 export interface Delivery {
   id: number;
@@ -57,6 +58,8 @@ export interface TargetDefinition<Settings = unknown> {
   deliver(ctx: ConnectorContext<Settings>, delivery: Delivery): Promise<DeliveryOutcome>;
   /** Reports on-hand quantities when this target is the stock source (see ./stock.ts). */
   pullStock?(ctx: ConnectorContext<Settings>): AsyncIterable<StockPage>;
+  /** Reports the parcels a WMS shipped, from the cursor it last yielded (see ./shipments.ts). */
+  pullShipments?(ctx: ConnectorContext<Settings>, cursor: unknown): AsyncIterable<ShipmentPage>;
   mock?(options: MockOptions): MockApi;
 }
 

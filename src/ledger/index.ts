@@ -12,6 +12,7 @@ import { createOrderQueries } from './order-queries.js';
 import { createReportQueries } from './report-queries.js';
 import { createMaintenance } from './maintenance.js';
 import { createStockStore } from './stock.js';
+import { createShipmentStore } from './shipments.js';
 
 export function openLedger(file: string) {
   const db = openDatabase(file);
@@ -26,6 +27,7 @@ export function openLedger(file: string) {
     health: createHealthStore(db),
     maintenance: createMaintenance(db),
     stock: createStockStore(db),
+    shipments: createShipmentStore(db, ledgerId),
     queries: createQueries(db),
     integrityCheck: (): string => String(db.pragma('integrity_check', { simple: true })),
     close: (): void => void db.close(),
@@ -53,4 +55,6 @@ export type { PageToCommit, PageResult } from './orders.js';
 export type { RunOutcome, RunRecord } from './runs.js';
 export type { QuarantinedPayload } from './queries.js';
 export type { Acknowledgement, LevelReading, LevelsResult, OpenLine, PushOutcome, PushRecord, StockStore, StoredLevel } from './stock.js';
+export type { ReportedShipment, ShipmentPageResult, ShipmentPageToCommit, ShipmentStore } from './shipments.js';
+export { shipmentQuarantineName } from './shipments.js';
 export type { StatusSnapshot, ChannelStatus, TargetStatus } from './status.js';

@@ -19,6 +19,8 @@ export interface MockApi {
   throttled?(retryAfterSeconds: number): MockResponse;
   /** The API's own error body for a status. */
   errorBody?(status: number, message: string): unknown;
+  /** Further control endpoints of this mock (`POST /__mock/ship`, …); undefined: not one of its own. */
+  control?(method: string, path: string, body: unknown): MockResponse | undefined;
   /** Called once the server knows its URL (for links in responses). */
   setBaseUrl?(url: string): void;
 }
@@ -117,7 +119,7 @@ export async function startMock(api: MockApi, options: StartMockOptions = {}): P
       counters.requests = 0; counters.throttled = 0; counters.faultsInjected = 0; counters.byRoute = {};
       return { status: 200, body: { reset: true } };
     }
-    return { status: 404, body: { message: `unknown control endpoint ${method} ${path}` } };
+    return api.control?.(method, path, body) ?? { status: 404, body: { message: `unknown control endpoint ${method} ${path}` } };
   }
 
   await new Promise<void>((resolve, reject) => {

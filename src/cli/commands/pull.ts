@@ -5,13 +5,14 @@ import { buildRuntime } from '../runtime.js';
 import { openSession, withLedgerRun } from '../session.js';
 import { outcomeOf, pullStep } from '../steps.js';
 import { printSummary } from '../summary.js';
+import { combineExitCodes, shipmentsExitCode, shipmentsQuarantined, shipmentsStep } from '../shipments-step.js';
 import type { CommandHost } from './host.js';
 
 export function registerPull(program: Command, host: CommandHost): void {
   program
     .command('pull')
-    .description('pull new and changed orders from the channels into the ledger')
-    .option('--channel <name...>', 'only these channels')
+    .description('pull new and changed orders from the channels into the ledger, then the parcels WMS targets shipped')
+    .option('--channel <name...>', 'only these channels (and no shipments from WMS targets)')
     .option('--since <date>', 'backfill: re-read orders modified since this date (ISO 8601)')
     .option('--dry-run', 'fetch and check, write nothing')
     .addHelpText('after', '\nExamples:\n  $ ordersync pull\n  $ ordersync pull --channel shop --since 2026-01-01')
@@ -22,11 +23,14 @@ export function registerPull(program: Command, host: CommandHost): void {
       const started = Date.now();
       const report = await withLedgerRun(session, 'pull', async (ledger) => {
         const pull = await pullStep(session, ledger, runtime, { channels: options.channel, since, dryRun: options.dryRun });
-        const quarantined = pull.results.reduce((n, r) => n + r.quarantined, 0);
-        return { outcome: outcomeOf(pull.failures.length, quarantined), counts: { channels: pull.results }, pull };
+        // `--channel` asks for those channels only; shipments are read by a plain pull (and by sync).
+        const shipments = options.channel ? undefined : await shipmentsStep(session, ledger, runtime, { dryRun: options.dryRun });
+        const quarantined = pull.results.reduce((n, r) => n + r.quarantined, 0) + shipmentsQuarantined(shipments);
+        const failures = pull.failures.length + (shipments?.failures.length ?? 0);
+        return { outcome: outcomeOf(failures, quarantined), counts: { channels: pull.results, ...(shipments ? { shipments: shipments.results } : {}) }, pull, shipments };
       });
-      printSummary(session.out, { pull: report.pull, seconds: (Date.now() - started) / 1000 });
-      host.exit(exitCodeFor(session.log, report.pull, undefined));
+      printSummary(session.out, { pull: report.pull, shipments: report.shipments, seconds: (Date.now() - started) / 1000 });
+      host.exit(combineExitCodes(exitCodeFor(session.log, report.pull, undefined), shipmentsExitCode(session.log, report.shipments)));
     });
 }
 

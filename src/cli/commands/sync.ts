@@ -11,18 +11,19 @@ import { stockExitCode, stockPullStep, stockPushStep, stockTotals } from './stoc
 import type { StockPushReport } from '../../stock/push-stock.js';
 import type { Ledger } from '../../ledger/index.js';
 import { EXIT } from '../../errors.js';
+import { combineExitCodes, shipmentsExitCode, shipmentsQuarantined, shipmentsStep } from '../shipments-step.js';
 
 export function registerSync(program: Command, host: CommandHost): void {
   program
     .command('sync')
-    .description('pull every channel, then stock (when configured), then push every due delivery (what cron runs)')
+    .description('pull every channel, then shipments from WMS targets, then stock (when configured), then push every due delivery (what cron runs)')
     .addHelpText('after', '\nExample (crontab, every 5 minutes):\n  */5 * * * * cd /srv/ordersync && npx ordersync sync --quiet')
     .action(async () => {
       const session = await openSession(host.globals());
       const runtime = await buildRuntime(session.config, session.log);
       const summary = await runSync(session, runtime, 'sync');
       printSummary(session.out, summary);
-      const code = exitCodeFor(session.log, summary.pull, summary.push);
+      const code = combineExitCodes(exitCodeFor(session.log, summary.pull, summary.push), shipmentsExitCode(session.log, summary.shipments));
       const stock = summary.stock ? stockExitCode(session, summary.stock.push) : EXIT.ok;
       host.exit(summary.stock?.error || code === EXIT.failed || stock === EXIT.failed ? EXIT.failed : Math.max(code, stock));
     });
@@ -31,7 +32,8 @@ export function registerSync(program: Command, host: CommandHost): void {
 export interface StockSyncResult { push: StockPushReport; error: string | null }
 
 /**
- * Pull, then stock (pull levels, push available-to-sell), then push, under one run lock. Stock goes
+ * Pull, then the parcels WMS targets shipped (so the push confirms them on their channels in this
+ * run), then stock (pull levels, push available-to-sell), then push, under one run lock. Stock goes
  * before the push so that orders just pulled already lower every channel's quantity; the push goes
  * ahead even if a channel or the stock source failed.
  */
@@ -40,16 +42,17 @@ export async function runSync(session: Session, runtime: Runtime, command: strin
   return withLedgerRun(session, command, async (ledger) => {
     const mark = ledger.queries.eventMark();
     const pull = await pullStep(session, ledger, runtime, {});
+    const shipments = await shipmentsStep(session, ledger, runtime, {});
     const stock = await syncStock(session, ledger, runtime);
     const push = await pushStep(session, ledger, runtime, {});
     const events = ledger.queries.eventsSince(mark) as Record<string, number>;
     const stockTotal = stock ? stockTotals(stock.push) : { failures: 0, rejected: 0 };
-    const failures = pull.failures.length + push.filter((r) => r.error).length + stockTotal.failures + (stock?.error ? 1 : 0);
-    const needsHuman = pull.results.reduce((n, r) => n + r.quarantined, 0) + push.reduce((n, r) => n + r.dead, 0) + stockTotal.rejected;
+    const failures = pull.failures.length + shipments.failures.length + push.filter((r) => r.error).length + stockTotal.failures + (stock?.error ? 1 : 0);
+    const needsHuman = pull.results.reduce((n, r) => n + r.quarantined, 0) + shipmentsQuarantined(shipments) + push.reduce((n, r) => n + r.dead, 0) + stockTotal.rejected;
     return {
       outcome: outcomeOf(failures, needsHuman),
-      counts: { channels: pull.results, targets: push, events, ...(stock ? { stock: stock.push.channels } : {}) },
-      pull, push, events, seconds: (Date.now() - started) / 1000, ...(stock ? { stock } : {}),
+      counts: { channels: pull.results, shipments: shipments.results, targets: push, events, ...(stock ? { stock: stock.push.channels } : {}) },
+      pull, shipments, push, events, seconds: (Date.now() - started) / 1000, ...(stock ? { stock } : {}),
     };
   });
 }
