@@ -5,6 +5,7 @@ import { pushAmazonFulfillment } from './fulfillment.js';
 import { createAmazonMock } from './mock.js';
 import { pullAmazonOrders } from './pull.js';
 import { AmazonSettings } from './settings.js';
+import { pushAmazonStock } from './stock.js';
 
 export const amazonChannel = defineChannel({
   id: 'amazon',
@@ -14,8 +15,9 @@ export const amazonChannel = defineChannel({
   checkpoint: UpdatedCursorSchema,
   verify: verifyCredentials,
   pullOrders: pullAmazonOrders,
+  pushStock: pushAmazonStock,
   pushFulfillment: pushAmazonFulfillment,
   mock: createAmazonMock,
 });
 
-export { MOCK_CREDENTIALS } from './mock.js';
+export { MOCK_CREDENTIALS, MOCK_SELLER_ID } from './mock.js';

@@ -8,9 +8,10 @@ import { route, type MockApi, type MockRequest, type MockResponse } from '../../
 import { createTokenIssuer, MOCK_CREDENTIALS, type TokenIssuer } from './mock-auth.js';
 import { advanceOrder, createFaker, generateOrder, type MockOrder } from './mock-data.js';
 import { createMockConfirmations } from './mock-fulfillment.js';
+import { createMockListings, LISTINGS_PLANS, MOCK_SELLER_ID } from './mock-stock.js';
 import { includedDataOf, projectOrder, searchOrders, type StoredOrder } from './mock-search.js';
 
-export { MOCK_CREDENTIALS };
+export { MOCK_CREDENTIALS, MOCK_SELLER_ID };
 
 export type Operation = 'searchOrders' | 'getOrder';
 export interface UsagePlan { rate: number; burst: number }
@@ -32,6 +33,8 @@ export interface AmazonMockOptions extends MockOptions {
   changeAgeSeconds?: number;
   /** confirmShipment's bucket; default its usage plan (2/s, burst 10). */
   confirmShipmentPlan?: UsagePlan;
+  /** Listings Items buckets; default their usage plans (patch 5/s burst 5, get 5/s burst 10). */
+  listingsPlans?: Partial<Record<keyof typeof LISTINGS_PLANS, UsagePlan>>;
 }
 
 export interface AmazonMockApi extends MockApi {
@@ -73,6 +76,7 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
     calls = { searchOrders: { requests: 0, throttled: 0 }, getOrder: { requests: 0, throttled: 0 } };
     lastSearch = null;
     confirmations.reset();
+    listings.reset();
     // Placed over the last 25 days; the newest update is 10 minutes old, behind any pull's overlap.
     const start = now() - 25 * DAY;
     for (let i = 0; i < count; i++) {
@@ -195,6 +199,16 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
     },
   });
 
+  const listings = createMockListings({
+    clock,
+    plans: options.listingsPlans,
+    authenticate(request) {
+      const denied = tokens.deny(request);
+      return denied ? errors(403, denied.code, denied.message, denied.details) : undefined;
+    },
+    withHeaders: (response) => withHeaders(response),
+  });
+
   seed();
   return {
     name: 'amazon',
@@ -203,6 +217,7 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
       route('GET', `${ORDERS_API}/orders`, search),
       route('GET', `${ORDERS_API}/orders/:orderId`, getOrder),
       ...confirmations.routes,
+      ...listings.routes,
     ],
     state: () => ({
       orders: orders.size,
@@ -212,6 +227,7 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
       usagePlans: Object.fromEntries(Object.entries(plans).map(([op, plan]) => [op, { ...plan, available: buckets[op as Operation].available }])),
       lastSearch,
       shipmentConfirmation: confirmations.state(),
+      ...listings.state(),
     }),
     upsertOrders,
     reset: seed,

@@ -4,6 +4,10 @@ import { z } from 'zod';
 // orders-api-model/orders_2026-01-01.json; https://developer-docs.amazon.com/sp-api/docs/usage-plans-and-rate-limits-in-the-sp-api).
 export const SEARCH_ORDERS_RATE = { ratePerSecond: 0.0056, burst: 20 } as const;
 
+// patchListingsItem usage plan: rate 5 requests/s, burst 5 (the operation's "Usage Plan" table in
+// listings-items-api-model/listingsItems_2021-08-01.json; getListingsItem is 5/s burst 10).
+export const PATCH_LISTINGS_RATE = { ratePerSecond: 5, burst: 5 } as const;
+
 export const AmazonSettings = z.object({
   /** The regional SP-API host: -na, -eu or -fe (README). */
   endpoint: z.string().url().default('https://sellingpartnerapi-na.amazon.com'),
@@ -30,6 +34,21 @@ export const AmazonSettings = z.object({
     ratePerSecond: z.number().positive().default(SEARCH_ORDERS_RATE.ratePerSecond),
     burst: z.number().int().positive().default(SEARCH_ORDERS_RATE.burst),
   }).default({ ...SEARCH_ORDERS_RATE }),
+  /**
+   * The seller's merchant token (Seller Central → Settings → Account Info → Merchant Token): the
+   * {sellerId} of the Listings Items API paths. Needed only for stock push.
+   */
+  sellerId: z.string().regex(/^[A-Za-z0-9]{2,40}$/, 'an Amazon merchant token: letters and digits only').optional(),
+  /**
+   * productType sent with each listings patch (required by ListingsItemPatchRequest). PRODUCT is
+   * the generic type, enough for an offer-only attribute such as fulfillment_availability.
+   */
+  productType: z.string().min(1).default('PRODUCT'),
+  /** Our own pacing for patchListingsItem; raise it only if Amazon granted your app a higher plan. */
+  stockRateLimit: z.object({
+    ratePerSecond: z.number().positive().default(PATCH_LISTINGS_RATE.ratePerSecond),
+    burst: z.number().int().positive().default(PATCH_LISTINGS_RATE.burst),
+  }).strict().default({ ...PATCH_LISTINGS_RATE }),
   allowInsecure: z.boolean().default(false),
 });
 

@@ -5,6 +5,7 @@ import { pushEbayFulfillment } from './fulfillment.js';
 import { createEbayMock } from './mock.js';
 import { pullEbayOrders } from './pull.js';
 import { EbaySettings } from './settings.js';
+import { pushEbayStock } from './stock.js';
 
 export const ebayChannel = defineChannel({
   id: 'ebay',
@@ -14,6 +15,7 @@ export const ebayChannel = defineChannel({
   checkpoint: UpdatedCursorSchema,
   verify: verifyCredentials,
   pullOrders: pullEbayOrders,
+  pushStock: pushEbayStock,
   pushFulfillment: pushEbayFulfillment,
   mock: createEbayMock,
 });

@@ -2,14 +2,14 @@
 // check every API call passes, with tokens that expire after 7,200 s of the mock's clock.
 import { json, type MockRequest, type MockResponse } from '../../src/mock/index.js';
 import * as errors from './mock-errors.js';
-import { READ_SCOPE, WRITE_SCOPE } from './settings.js';
+import { INVENTORY_SCOPE, READ_SCOPE, WRITE_SCOPE } from './settings.js';
 
 export const MOCK_CREDENTIALS = {
   clientId: 'OrderSyn-demo-PRD-5a1b2c3d4-e5f6a7b8',
   clientSecret: 'PRD-a1b2c3d4e5f6-a7b8-c9d0-e1f2-a3b4',
   refreshToken: 'v^1.1#i^1#r^1#p^3#I^3#f^0#t^ordersync-demo-refresh-token',
 };
-const GRANTED_SCOPES = [WRITE_SCOPE, READ_SCOPE]; // what the demo seller consented to
+const GRANTED_SCOPES = [WRITE_SCOPE, READ_SCOPE, INVENTORY_SCOPE]; // what the demo seller consented to
 export const TOKEN_LIFETIME_SECONDS = 7_200; // `expires_in` of a user access token (oauth-refresh-token-request)
 
 export interface MockOAuth {

@@ -10,6 +10,7 @@ import * as errors from './mock-errors.js';
 import { inRange, parseOrdersQuery, type OrdersQuery } from './mock-query.js';
 import { createMockOAuth } from './mock-oauth.js';
 import { createMockFulfillments } from './mock-fulfillment.js';
+import { createMockInventory } from './mock-stock.js';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -22,6 +23,8 @@ export interface EbayMockOptions extends MockOptions {
   now?: () => number;
   /** getOrders calls allowed per Pacific-time day. */
   dailyQuota?: number;
+  /** Inventory API calls allowed per Pacific-time day (its own quota, 2,000,000 by default). */
+  inventoryDailyQuota?: number;
 }
 
 export interface EbayMock extends MockApi {
@@ -57,8 +60,16 @@ export function createEbayMock(options: EbayMockOptions): EbayMock {
     baseUrl: () => baseUrl,
   });
 
+  const inventory = createMockInventory({
+    authenticate: (request, scope) => oauth.authenticate(request, scope),
+    throttled: () => json(429, errors.throttledBody()),
+    now,
+    dailyQuota: options.inventoryDailyQuota,
+  });
+
   function seed(): void {
     faker = createFaker(options.seed);
+    inventory.reset();
     orders = new Map();
     oauth.reset();
     getOrdersCalls = 0;
@@ -168,11 +179,13 @@ export function createEbayMock(options: EbayMockOptions): EbayMock {
       route('POST', '/identity/v1/oauth2/token', (request) => oauth.mintToken(request)),
       route('GET', ORDERS, getOrders),
       ...fulfillments.routes,
+      ...inventory.routes,
     ],
     state: () => ({
       orders: orders.size, orderIds: [...orders.keys()], newestModified: lastStamp ? ebayInstant(lastStamp) : null,
       received: { ...oauth.counts(), getOrders: getOrdersCalls, recentQueries }, quota: { limit: quotaLimit, used: quota.used, day: quota.day || null },
       fulfillments: fulfillments.state(),
+      ...inventory.state(),
     }),
     upsertOrders,
     reset: seed,

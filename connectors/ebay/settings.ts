@@ -3,6 +3,9 @@ import { z } from 'zod';
 // Scopes that may read orders: getOrders accepts either (spec securitySchemes / operation security).
 export const READ_SCOPE = 'https://api.ebay.com/oauth/api_scope/sell.fulfillment.readonly';
 export const WRITE_SCOPE = 'https://api.ebay.com/oauth/api_scope/sell.fulfillment';
+// bulkUpdatePriceQuantity requires sell.inventory (Inventory API spec: the operation's `security`);
+// the seller must have consented to it when the refresh token was minted.
+export const INVENTORY_SCOPE = 'https://api.ebay.com/oauth/api_scope/sell.inventory';
 
 export const EbaySettings = z.object({
   /** API host: https://api.ebay.com (production) or https://api.sandbox.ebay.com; the mock's URL in demos. */

@@ -1,0 +1,106 @@
+// The Amazon call of the stock push: patchListingsItem (Listings Items API 2021-08-01), paced by
+// its own token bucket on ctx.clock (5/s burst 5 by default: settings.ts), with the channel's
+// access token.
+import { z } from 'zod';
+import { HttpError, TokenBucket, type ConnectorContext, type HttpClient, type HttpResponse } from '../../src/connector-kit/index.js';
+import { accessTokenFor, isUnauthorized } from './client.js';
+import type { AmazonSettings } from './settings.js';
+
+const LISTINGS_API = '/listings/2021-08-01/items';
+
+// listingsItems_2021-08-01.json: ListingsItemSubmissionResponse and Issue (as far as we read them).
+export const AmazonSubmission = z.object({
+  sku: z.string(),
+  status: z.enum(['ACCEPTED', 'INVALID', 'VALID']),
+  submissionId: z.string(),
+  issues: z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['ERROR', 'WARNING', 'INFO']) }).passthrough()).default([]),
+});
+export type AmazonSubmission = z.infer<typeof AmazonSubmission>;
+
+type Ctx = ConnectorContext<AmazonSettings>;
+
+interface Session {
+  bucket: TokenBucket;
+  http: HttpClient;
+}
+
+// The bucket outlives one call: a push run patches many SKUs on the same context.
+const sessions = new WeakMap<Ctx, Session>();
+
+function sessionOf(ctx: Ctx): Session {
+  const existing = sessions.get(ctx);
+  if (existing) return existing;
+  const { ratePerSecond, burst } = ctx.settings.stockRateLimit;
+  const session: Session = {
+    bucket: new TokenBucket(ratePerSecond, burst, ctx.clock),
+    http: ctx.http({
+      baseURL: ctx.settings.endpoint,
+      allowInsecure: ctx.settings.allowInsecure,
+      // Amazon's 429 carries no Retry-After: its bucket is empty, so ours is emptied too (one in
+      // debt, as the retry spends a token) and the wait is one refill. A patch sets an absolute
+      // quantity, so sending it again is harmless.
+      retry: { retries: 2 },
+      retryAfter: (response) => {
+        if (response.status !== 429) return undefined;
+        session.bucket.observe(-1);
+        return Math.ceil(1000 / session.bucket.ratePerSecond);
+      },
+    }),
+  };
+  sessions.set(ctx, session);
+  return session;
+}
+
+export interface QuantityPatch {
+  sellerId: string;
+  sku: string;
+  marketplaceIds: readonly string[];
+  quantity: number;
+}
+
+// PATCH /listings/2021-08-01/items/{sellerId}/{sku}?marketplaceIds=… —
+// https://developer-docs.amazon.com/sp-api/docs/listings-items-api-v2021-08-01-reference#patchlistingsitem
+// `merge` sets the quantity and keeps the offer's other fulfillment_availability fields
+// (lead_time_to_ship_max_days, restock_date): https://developer-docs.amazon.com/sp-api/docs/merge-a-listing
+// A replace would drop them. DEFAULT is the merchant-fulfilled channel; FBA stock is Amazon's.
+export async function patchQuantity(ctx: Ctx, patch: QuantityPatch): Promise<AmazonSubmission> {
+  const session = sessionOf(ctx);
+  const path = `${LISTINGS_API}/${encodeURIComponent(patch.sellerId)}/${encodeURIComponent(patch.sku)}`;
+  const body = {
+    productType: ctx.settings.productType,
+    patches: [{ op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: patch.quantity }] }],
+  };
+  const send = async (force: boolean): Promise<HttpResponse<unknown>> => {
+    await session.bucket.take();
+    return session.http.request<unknown>({
+      method: 'PATCH', path, query: { marketplaceIds: patch.marketplaceIds.join(','), issueLocale: 'en_US' }, body,
+      headers: { 'x-amz-access-token': await accessTokenFor(ctx, force) },
+    });
+  };
+  let response: HttpResponse<unknown>;
+  try {
+    response = await send(false);
+  } catch (error) {
+    // An expired or revoked token is refused before anything is done: one fresh token, one more try.
+    if (!isUnauthorized(error)) throw error;
+    response = await send(true);
+  }
+  adoptReportedRate(ctx, session, response);
+  const parsed = AmazonSubmission.safeParse(response.data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpError('malformed_body', `patchListingsItem answered an unexpected body (${issue?.path.join('.') || 'body'}: ${issue?.message})`, response.status, undefined, '');
+  }
+  return parsed.data;
+}
+
+/** x-amzn-RateLimit-Limit is the rate Amazon applies to this seller and app: never pace faster. */
+function adoptReportedRate(ctx: Ctx, session: Session, response: HttpResponse<unknown>): void {
+  const reported = Number(response.headers['x-amzn-ratelimit-limit']);
+  const current = session.bucket;
+  if (!(reported > 0) || reported >= current.ratePerSecond) return;
+  ctx.log.warn(`channel ${ctx.name}: Amazon allows patchListingsItem ${reported}/s; pacing to that rate`);
+  const slower = new TokenBucket(reported, current.burst, ctx.clock);
+  slower.observe(current.available);
+  session.bucket = slower;
+}
