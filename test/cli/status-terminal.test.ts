@@ -9,7 +9,10 @@ import { runCli } from '../support/cli.js';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `ordersync-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', session);
+/** The pane's text; with `escapes`, with the colours tmux draws as SGR sequences. */
+const screen = (escapes = false) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', session);
+// A foreground colour (red, green, yellow …) as tmux writes it back: ESC [ 3x m, alone or in a list.
+const COLOUR = /\x1b\[(?:[0-9;]*;)?3[1-7](?:;[0-9;]*)?m/;
 
 // Generous: under a loaded CI machine (two cores, other test files spawning processes) the first
 // draw through tsx once took longer than 15 s; alone it takes about 2 s.
@@ -39,11 +42,27 @@ describe.skipIf(!hasTmux)('ordersync status in a terminal', () => {
     const first = await waitFor((text) => text.includes('▸ channels'));
     expect(first).toMatch(/woo\s+woocommerce/);
     expect(first).toContain('all good');
+    expect(screen(true)).not.toMatch(COLOUR); // NO_COLOR=1
     tmux('send-keys', '-t', session, 'Tab');
     const second = await waitFor((text) => text.includes('▸ targets'));
     expect(second).toContain('▸ targets');
     tmux('send-keys', '-t', session, 'q');
     const after = await waitFor((text) => text.includes('EXITED:'));
     expect(after).toContain('EXITED:0');
+  }, 150_000);
+
+  it('draws in colour on a terminal, and none with --no-color', async () => {
+    const entry = resolve('test/support/cli-entry.ts');
+    const start = (flags: string) => {
+      spawnSync('tmux', ['-L', session, 'kill-server']);
+      const command = `${process.execPath} --import tsx ${entry} ${flags} --config config.example.yml --db ${db} status; sleep 30`;
+      tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', '-c', resolve('.'), command);
+    };
+    start('');
+    await waitFor((text) => text.includes('all good'));
+    expect(screen(true)).toMatch(COLOUR);
+    start('--no-color');
+    await waitFor((text) => text.includes('all good'));
+    expect(screen(true)).not.toMatch(COLOUR);
   }, 150_000);
 });
