@@ -1,5 +1,5 @@
 // The faults harness at full size (`npm run chaos:faults`): 5,000 orders through mocks that fail 14% of
-// requests. Usage: npm run chaos:faults --  [--orders 5000] [--malformed 10] [--seed 1] [--keep]
+// requests. Usage: npm run chaos:faults -- [--orders 5000] [--malformed 10] [--seed 1] [--keep]
 // (exit 1 when any promise is broken). test/reliability/faults.test.ts runs the same at a small size.
 import { parseArgs } from 'node:util';
 import { FAULTS, runFaults, type FaultsReport } from './faults-run.js';
