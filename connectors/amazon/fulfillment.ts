@@ -8,6 +8,7 @@
 // values" (ordersV0.json PackageReferenceId), which is also the `externalRef` returned.
 import { HttpError, outcomeFromError, type ConnectorContext, type DeliveryOutcome, type FulfillmentRequest, type Order } from '../../src/connector-kit/index.js';
 import { sameTracking, toAmazonCarrier } from './carriers.js';
+import { amazonErrorDetail, isOAuthRefusal } from './errors.js';
 import { confirmShipment, getShippingView, type AmazonShippingView, type ConfirmShipmentRequest } from './fulfillment-api.js';
 import type { AmazonSettings } from './settings.js';
 
@@ -88,29 +89,10 @@ function outcomeOf(error: unknown, orderId: string): DeliveryOutcome {
     return { status: 'unauthorized', reason: `Login with Amazon refused the credentials: ${error.message}` };
   }
   if (error instanceof HttpError && !error.transient && (error.status === 400 || error.status === 404)) {
-    const detail = amazonErrorOf(error);
     const what = error.status === 404 ? `Amazon does not know order ${orderId}` : `Amazon rejected the shipment confirmation for order ${orderId}`;
-    const text = detail ? [detail.code, detail.message, detail.details].filter(Boolean).join(': ') : error.message;
-    return rejected(`${what}: ${text}`);
+    return rejected(`${what}: ${amazonErrorDetail(error) ?? error.message}`);
   }
   return outcomeFromError(error);
-}
-
-function amazonErrorOf(error: HttpError): { code?: string; message?: string; details?: string } | undefined {
-  try {
-    return (JSON.parse(error.body) as { errors?: { code?: string; message?: string; details?: string }[] }).errors?.[0];
-  } catch {
-    return undefined;
-  }
-}
-
-/** An RFC 6749 §5.2 answer of the token endpoint (invalid_grant, invalid_client …), not an SP-API error. */
-function isOAuthRefusal(error: HttpError): boolean {
-  try {
-    return typeof (JSON.parse(error.body) as { error?: unknown }).error === 'string' && error.status >= 400 && error.status < 500 && error.status !== 429;
-  } catch {
-    return false;
-  }
 }
 
 const rejected = (reason: string): DeliveryOutcome => ({ status: 'rejected', reason });

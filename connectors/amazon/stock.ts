@@ -5,6 +5,7 @@
 // network) that its retries did not get through is `retry` for that SKU only; the others go on.
 // The JSON_LISTINGS_FEED (Feeds API) is not used yet: see README "Stock push".
 import { HttpError, type ConnectorContext, type StockPushResult, type StockUpdate } from '../../src/connector-kit/index.js';
+import { amazonErrorDetail, isOAuthRefusal } from './errors.js';
 import { patchQuantity, type AmazonSubmission } from './listings-api.js';
 import type { AmazonSettings } from './settings.js';
 
@@ -64,23 +65,5 @@ function failureOf(sku: string, error: unknown): StockPushResult {
   if (!(error instanceof HttpError)) throw error;
   if (error.failure === 'insecure' || error.status === 401 || error.status === 403 || isOAuthRefusal(error)) throw error;
   if (error.transient || error.failure !== 'status') return { sku, status: 'retry', reason: `Amazon: ${error.message}` };
-  return { sku, status: 'rejected', reason: `Amazon refused the patch for SKU "${sku}": ${amazonDetail(error) ?? error.message}` };
-}
-
-function amazonDetail(error: HttpError): string | undefined {
-  try {
-    const first = (JSON.parse(error.body) as { errors?: { code?: string; message?: string; details?: string }[] }).errors?.[0];
-    return first ? [first.code, first.message, first.details].filter(Boolean).join(': ') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** An RFC 6749 §5.2 answer of Login with Amazon (invalid_grant, invalid_client …). */
-function isOAuthRefusal(error: HttpError): boolean {
-  try {
-    return typeof (JSON.parse(error.body) as { error?: unknown }).error === 'string' && error.status >= 400 && error.status < 500 && error.status !== 429;
-  } catch {
-    return false;
-  }
+  return { sku, status: 'rejected', reason: `Amazon refused the patch for SKU "${sku}": ${amazonErrorDetail(error) ?? error.message}` };
 }

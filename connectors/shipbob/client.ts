@@ -1,4 +1,6 @@
-// Every ShipBob API call ordersync makes. Retries belong to the push engine (retries: 0).
+// Every ShipBob API call ordersync makes: deliveries (retried by the push engine) and the reads
+// that stand alone (a GET is safe to repeat; each retry waits out x-retry-after, the 150/min
+// sliding window of developer.shipbob.com/rate-limit).
 import { parseRetryAfter } from '../../src/http/index.js';
 import type { ConnectorContext, HttpClient, HttpResponse } from '../../src/connector-kit/index.js';
 import type { ShipBobSettings } from './settings.js';
@@ -17,16 +19,27 @@ export interface ShipBobClient {
   verify(): Promise<void>;
 }
 
-export function shipbobClient(ctx: ConnectorContext<ShipBobSettings>): ShipBobClient {
-  const { apiVersion: version, channelId } = ctx.settings;
-  const http: HttpClient = ctx.http({
+/**
+ * The HTTP client for ShipBob's API. Deliveries use retries 0 (the push engine retries them);
+ * reads that stand alone (stock levels, shipments) retry in place, waiting `x-retry-after`.
+ */
+export function shipbobHttp(ctx: ConnectorContext<ShipBobSettings>, retries: number): HttpClient {
+  return ctx.http({
     baseURL: ctx.settings.url,
     // https://developer.shipbob.com/authentication: PAT or OAuth token as a Bearer token.
-    headers: { authorization: `Bearer ${ctx.settings.token}`, shipbob_channel_id: channelId },
-    retry: { retries: 0 },
+    headers: { authorization: `Bearer ${ctx.settings.token}`, shipbob_channel_id: ctx.settings.channelId },
+    retry: { retries },
     retryAfter: readShipBobRetryAfter,
     allowInsecure: ctx.settings.allowInsecure,
   });
+}
+
+/** Retries of a read that is not part of a delivery. */
+export const READ_RETRIES = 4;
+
+export function shipbobClient(ctx: ConnectorContext<ShipBobSettings>): ShipBobClient {
+  const { apiVersion: version } = ctx.settings;
+  const http = shipbobHttp(ctx, 0);
 
   return {
     // POST /{version}/order — https://developer.shipbob.com/api/orders/create-order

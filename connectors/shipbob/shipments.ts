@@ -11,12 +11,10 @@
 // resumes at the next page of the same window.
 import { z } from 'zod';
 import type { ConnectorContext, ShipmentPage } from '../../src/connector-kit/index.js';
-import { readShipBobRetryAfter } from './client.js';
+import { READ_RETRIES, shipbobHttp } from './client.js';
 import type { ShipBobSettings } from './settings.js';
 import { toShipmentReports, type MappedShipments } from './shipment-mapping.js';
 
-// A GET is safe to repeat; each retry waits out x-retry-after (150/min sliding window, developer.shipbob.com/rate-limit).
-const READ_RETRIES = 4;
 const MAX_PAGES = 10_000;
 
 export const ShipBobShipmentCursor = z.object({
@@ -37,13 +35,7 @@ export async function* pullShipBobShipments(ctx: ConnectorContext<ShipBobSetting
   const from = cursor?.window?.from
     ?? new Date(cursor ? Date.parse(cursor.readUntil) - overlapSeconds * 1000 : now - lookbackDays * 86_400_000).toISOString();
   const until = cursor?.window?.until ?? new Date(now).toISOString();
-  const http = ctx.http({
-    baseURL: ctx.settings.url,
-    headers: { authorization: `Bearer ${ctx.settings.token}`, shipbob_channel_id: ctx.settings.channelId },
-    retry: { retries: READ_RETRIES },
-    retryAfter: readShipBobRetryAfter,
-    allowInsecure: ctx.settings.allowInsecure,
-  });
+  const http = shipbobHttp(ctx, READ_RETRIES);
   for (let page = cursor?.window?.nextPage ?? 1, n = 0; n < MAX_PAGES; page++, n++) {
     // GET /{version}/order — https://developer.shipbob.com/2026-07/api/orders/get-orders
     const response = await http.request<unknown>({

@@ -9,27 +9,18 @@
 // like Odoo's `qty_available − outgoing_qty`. Not `total_sellable_quantity` (adds stock still
 // awaited at receiving) and not on hand (would count committed units twice).
 import type { ConnectorContext, StockPage, StockReading } from '../../src/connector-kit/index.js';
-import { readShipBobRetryAfter } from './client.js';
+import { READ_RETRIES, shipbobHttp } from './client.js';
 import type { ShipBobSettings } from './settings.js';
 
 export const STOCK_LOCATION = 'shipbob';
 // The page size is not documented for inventory-level; 1.0's /inventory allowed 1–250 (UNCONFIRMED here).
 const PAGE_SIZE = 250;
-// A GET is safe to repeat; each retry waits out x-retry-after (the 150/min sliding window,
-// developer.shipbob.com/rate-limit), read by the shared client through readShipBobRetryAfter.
-const READ_RETRIES = 4;
 
 export async function* pullShipBobStock(ctx: ConnectorContext<ShipBobSettings>): AsyncIterable<StockPage> {
   const version = ctx.settings.apiVersion;
   // 1.0's GET /1.0/inventory has no SKU on an inventory item (name only); Inventory Levels came later.
   if (version === '1.0') throw new Error('ShipBob stock needs apiVersion 2.0 or later (1.0 inventory items carry no SKU)');
-  const http = ctx.http({
-    baseURL: ctx.settings.url,
-    headers: { authorization: `Bearer ${ctx.settings.token}`, shipbob_channel_id: ctx.settings.channelId },
-    retry: { retries: READ_RETRIES },
-    retryAfter: readShipBobRetryAfter,
-    allowInsecure: ctx.settings.allowInsecure,
-  });
+  const http = shipbobHttp(ctx, READ_RETRIES);
   let path = `/${version}/inventory-level`;
   // Digital items hold no stock.
   let query: Record<string, string | number | boolean> = { PageSize: PAGE_SIZE, IsDigital: false };
