@@ -3,7 +3,7 @@
 import { isHttpError, outcomeFromError, type ConnectorContext, type Delivery, type Order } from '../../src/connector-kit/index.js';
 import { describeEasyPostError, easypostClient, easypostErrorCode, type EasyPostClient } from './client.js';
 import { findShipment, LookupExhausted } from './lookup.js';
-import { addressChanges, isBought, labelRefusal, pickRate, refundState, toCreateShipment, toLabelShipment, trackingAllowsRefund } from './mapping.js';
+import { addressChanges, isBought, labelRefusalOf, pickRate, refundState, toCreateShipment, toLabelShipment, trackingAllowsRefund } from './mapping.js';
 import type { EasyPostSettings } from './settings.js';
 import type { CarrierOutcome, EasyPostCreateShipment, EasyPostShipment } from './types.js';
 
@@ -20,7 +20,7 @@ export async function deliverToEasyPost(ctx: ConnectorContext<EasyPostSettings>,
       return await refundOrderLabel(client, order, previousExternalRef, settings.lookupMaxPages);
     }
     if (event.type !== 'order.created' && event.type !== 'order.updated') return { status: 'ok', externalRef: previousExternalRef };
-    const refusal = labelRefusal(order);
+    const refusal = labelRefusalOf(order);
     if (refusal) {
       return rejected(previousExternalRef ? `needs manual action: ${refusal}, but shipment ${previousExternalRef} may hold a bought label; refund it in EasyPost if unused` : refusal);
     }

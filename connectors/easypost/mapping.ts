@@ -1,5 +1,5 @@
 // Pure functions between the normalized order and EasyPost shipments.
-import { parseMoney, type Order } from '../../src/connector-kit/index.js';
+import { labelRefusal, parseMoney, type Order } from '../../src/connector-kit/index.js';
 import type { EasyPostSettings } from './settings.js';
 import type { EasyPostAddressInput, EasyPostCreateShipment, EasyPostRate, EasyPostShipment, LabelShipment } from './types.js';
 
@@ -8,16 +8,8 @@ export function shipmentReference(order: Order): string {
   return `${order.channel}:${order.externalId}`;
 }
 
-const PAID = new Set<Order['financialStatus']>(['paid', 'partially_refunded']);
-
-/** Why no label should be bought for this order (routing should already keep it away), or undefined. */
-export function labelRefusal(order: Order): string | undefined {
-  const which = `order ${order.number} (${shipmentReference(order)})`;
-  if (order.fulfilledBy === 'channel') return `no label: ${which} is fulfilled by the channel (e.g. Amazon FBA); route it elsewhere`;
-  if (order.fulfillmentStatus === 'cancelled') return `no label: ${which} is cancelled`;
-  if (!PAID.has(order.financialStatus)) return `no label: ${which} is ${order.financialStatus}; labels are bought for paid orders only`;
-  return undefined;
-}
+/** Why no label should be bought for this order, named by our EasyPost reference. */
+export const labelRefusalOf = (order: Order): string | undefined => labelRefusal(order, `order ${order.number} (${shipmentReference(order)})`);
 
 export type Mapped<T> = { ok: true; value: T } | { ok: false; reason: string };
 

@@ -1,8 +1,8 @@
 // One delivery to ShipEngine: buy a label once per order (our reference is the shipment's
 // external_shipment_id, looked up before buying), void it on cancellation while unused.
-import { isHttpError, outcomeFromError, type ConnectorContext, type Delivery, type Order } from '../../src/connector-kit/index.js';
+import { isHttpError, labelRefusal, outcomeFromError, type ConnectorContext, type Delivery, type Order } from '../../src/connector-kit/index.js';
 import { shipengineClient, type ShipEngineClient } from './client.js';
-import { addressChanges, labelRefusal, labelState, labelUsed, shipmentReference, toLabelRequest, toLabelShipment } from './mapping.js';
+import { addressChanges, labelState, labelUsed, shipmentReference, toLabelRequest, toLabelShipment } from './mapping.js';
 import type { ShipEngineSettings } from './settings.js';
 import type { CarrierOutcome, ShipEngineLabel, ShipEngineLabelRequest } from './types.js';
 

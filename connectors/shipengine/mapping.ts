@@ -16,17 +16,6 @@ export function shipmentReference(order: Order): string {
   return `${full.slice(0, MAX_REFERENCE - hash.length - 1)}~${hash}`;
 }
 
-const PAID = new Set<Order['financialStatus']>(['paid', 'partially_refunded']);
-
-/** Why no label should be bought for this order (routing should already keep it away), or undefined. */
-export function labelRefusal(order: Order): string | undefined {
-  const which = `order ${order.number} (${order.channel}:${order.externalId})`;
-  if (order.fulfilledBy === 'channel') return `no label: ${which} is fulfilled by the channel (e.g. Amazon FBA); route it elsewhere`;
-  if (order.fulfillmentStatus === 'cancelled') return `no label: ${which} is cancelled`;
-  if (!PAID.has(order.financialStatus)) return `no label: ${which} is ${order.financialStatus}; labels are bought for paid orders only`;
-  return undefined;
-}
-
 export type Mapped<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export function toShipTo(order: Order): Mapped<ShipEngineAddress> {

@@ -14,6 +14,24 @@ export interface ShipmentToConfirm {
   lines: { externalId: string; quantity: number }[];
 }
 
+/**
+ * Payment states in which a parcel may leave: paid, or authorized — the buyer's money is held and
+ * taken when the order ships (Amazon charges every merchant-fulfilled order at shipment;
+ * Shopify's manual capture does the same). Pending, voided and refunded orders do not ship.
+ */
+const SHIPPABLE = new Set<Order['financialStatus']>(['paid', 'authorized', 'partially_refunded']);
+
+/**
+ * Why a carrier must not buy a label for this order (routing should already keep it away), or
+ * undefined. `which` names the order in the message, e.g. with the carrier's own reference.
+ */
+export function labelRefusal(order: Order, which = `order ${order.number} (${order.channel}:${order.externalId})`): string | undefined {
+  if (order.fulfilledBy === 'channel') return `no label: ${which} is fulfilled by the channel (e.g. Amazon FBA); route it elsewhere`;
+  if (order.fulfillmentStatus === 'cancelled') return `no label: ${which} is cancelled`;
+  if (!SHIPPABLE.has(order.financialStatus)) return `no label: ${which} is ${order.financialStatus}; labels are bought for paid or authorized orders only`;
+  return undefined;
+}
+
 export interface FulfillmentRequest {
   order: Order;
   shipment: ShipmentToConfirm;

@@ -1,5 +1,5 @@
-// The fulfillment loop end to end: orders on eBay and Amazon → a label from the carrier mock →
-// the tracking number confirmed on each channel mock, once; the channel's echo goes nowhere.
+// The fulfillment loop end to end: orders on WooCommerce, Shopify, eBay and Amazon → a label from
+// the carrier mock → the tracking number confirmed on each channel mock, once; the echo goes nowhere.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,12 +33,18 @@ describe('tracking back to the channels', () => {
     const labels = delivered(first, 'labels');
     expect(labels).toBeGreaterThan(0);
     expect(first.events['shipment.created']).toBe(labels);
-    expect(delivered(first, 'channel:ebay') + delivered(first, 'channel:amazon')).toBe(labels);
+    const channels = ['woo', 'shop', 'ebay', 'amazon'];
+    for (const channel of channels) expect(delivered(first, `channel:${channel}`), channel).toBeGreaterThan(0);
+    expect(channels.reduce((n, channel) => n + delivered(first, `channel:${channel}`), 0)).toBe(labels);
+    const woo = await state<{ fulfillment: { notes: number; duplicates: number } }>('woocommerce');
+    const shop = await state<{ fulfillments: { created: number; duplicates: number } }>('shopify');
     const ebay = await state<{ fulfillments: { created: number; duplicates: number } }>('ebay');
     const amazon = await state<{ shipmentConfirmation: { confirmed: number; duplicates: number } }>('amazon');
+    expect(woo.fulfillment.notes).toBe(delivered(first, 'channel:woo'));
+    expect(shop.fulfillments.created).toBe(delivered(first, 'channel:shop'));
     expect(ebay.fulfillments.created).toBe(delivered(first, 'channel:ebay'));
     expect(amazon.shipmentConfirmation.confirmed).toBe(delivered(first, 'channel:amazon'));
-    expect(ebay.fulfillments.duplicates + amazon.shipmentConfirmation.duplicates).toBe(0);
+    expect(woo.fulfillment.duplicates + shop.fulfillments.duplicates + ebay.fulfillments.duplicates + amazon.shipmentConfirmation.duplicates).toBe(0);
   }, 120_000);
 
   it('the channel reporting our own fulfillment back is recorded but sends nothing anywhere', async () => {

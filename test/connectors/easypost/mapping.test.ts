@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addressChanges, isBought, labelRefusal, pickRate, refundState, shipmentReference, toAddress, toCreateShipment, toLabelShipment, trackingAllowsRefund,
+  addressChanges, isBought, labelRefusalOf, pickRate, refundState, shipmentReference, toAddress, toCreateShipment, toLabelShipment, trackingAllowsRefund,
 } from '../../../connectors/easypost/mapping.js';
 import { EasyPostSettings } from '../../../connectors/easypost/settings.js';
 import { EASYPOST_REFUND_STATUSES, EASYPOST_TRACKING_STATUSES } from '../../../connectors/easypost/types.js';
@@ -64,11 +64,9 @@ describe('easypost mapping', () => {
     expect(isBought({ id: 'shp_2' })).toBe(false);
   });
 
-  it('refuses orders that get no label', () => {
-    expect(labelRefusal(buildOrder())).toBeUndefined();
-    expect(labelRefusal(buildOrder({ fulfilledBy: 'channel' }))).toContain('fulfilled by the channel');
-    expect(labelRefusal(buildOrder({ fulfillmentStatus: 'cancelled' }))).toContain('is cancelled');
-    expect(labelRefusal(buildOrder({ financialStatus: 'refunded' }))).toContain('is refunded');
+  it('names a refused order by its EasyPost reference (the rule itself: test/connector-kit/fulfillment.test.ts)', () => {
+    expect(labelRefusalOf(buildOrder())).toBeUndefined();
+    expect(labelRefusalOf(buildOrder({ financialStatus: 'refunded' }))).toContain(`(${shipmentReference(buildOrder())}) is refunded`);
   });
 
   it('address changes name the fields that differ', () => {

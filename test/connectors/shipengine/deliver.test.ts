@@ -71,7 +71,8 @@ describe('shipengine deliver: buy a label', () => {
   it('refuses channel-fulfilled, unpaid and address-less orders without buying', async () => {
     h = await startHarness();
     expect(await h.deliver(buildDelivery(buildOrder({ fulfilledBy: 'channel' })))).toMatchObject({ status: 'rejected', reason: expect.stringContaining('fulfilled by the channel') });
-    expect(await h.deliver(buildDelivery(buildOrder({ financialStatus: 'authorized' })))).toMatchObject({ status: 'rejected', reason: expect.stringContaining('is authorized') });
+    expect(await h.deliver(buildDelivery(buildOrder({ financialStatus: 'pending' })))).toMatchObject({ status: 'rejected', reason: expect.stringContaining('is pending') });
+    expect(await h.deliver(buildDelivery(buildOrder({ financialStatus: 'voided' })))).toMatchObject({ status: 'rejected', reason: expect.stringContaining('is voided') });
     expect(await h.deliver(buildDelivery(buildOrder({ shippingAddress: null })))).toMatchObject({ status: 'rejected', reason: expect.stringContaining('no complete shipping address') });
     expect((await h.state()).records).toBe(0);
   });

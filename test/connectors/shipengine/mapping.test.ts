@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addressChanges, labelRefusal, labelState, labelUsed, shipmentReference, toLabelRequest, toLabelShipment, toShipTo,
+  addressChanges, labelState, labelUsed, shipmentReference, toLabelRequest, toLabelShipment, toShipTo,
 } from '../../../connectors/shipengine/mapping.js';
 import { ShipEngineSettings } from '../../../connectors/shipengine/settings.js';
 import { SHIPENGINE_LABEL_STATUSES, SHIPENGINE_TRACKING_STATUSES } from '../../../connectors/shipengine/types.js';
@@ -52,13 +52,6 @@ describe('shipengine mapping', () => {
     const base = buildOrder();
     const to = toShipTo(buildOrder({ shippingAddress: { ...base.shippingAddress!, name: null, phone: null } }));
     expect(to.ok && [to.value.name, to.value.phone]).toEqual(['Ada Lovelace', '2175550100']);
-  });
-
-  it('refuses what should get no label', () => {
-    expect(labelRefusal(buildOrder())).toBeUndefined();
-    expect(labelRefusal(buildOrder({ fulfilledBy: 'channel' }))).toContain('fulfilled by the channel');
-    expect(labelRefusal(buildOrder({ fulfillmentStatus: 'cancelled' }))).toContain('is cancelled');
-    expect(labelRefusal(buildOrder({ financialStatus: 'pending' }))).toContain('is pending');
   });
 
   it('cost is parsed exactly from the JSON number and upper-cased currency', () => {
