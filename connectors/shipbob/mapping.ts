@@ -1,14 +1,11 @@
 // Pure functions between the normalized order and ShipBob's order model.
-import { formatMoney, type Order } from '../../src/connector-kit/index.js';
+import { formatMoney, paymentAllowsShipping, type Order } from '../../src/connector-kit/index.js';
 import type { ShipBobCreateOrder, ShipBobOrder } from './types.js';
 
 /** Our reference: unique per ShipBob account (`reference_id`, 1–300 characters). */
 export function orderReference(order: Order): string {
   return `${order.channel}:${order.externalId}`;
 }
-
-// Captured money: a partial refund still leaves goods to ship.
-const PAID = new Set<Order['financialStatus']>(['paid', 'partially_refunded']);
 
 /** Why this order must not reach the WMS (routing should already keep it away), or undefined. */
 export function wmsRefusal(order: Order): string | undefined {
@@ -17,8 +14,8 @@ export function wmsRefusal(order: Order): string | undefined {
     return `not for the WMS: ${which} is fulfilled by the channel (e.g. Amazon FBA); add a routing rule "unless: { fulfilledBy: channel }" for this target`;
   }
   if (order.fulfillmentStatus === 'cancelled') return `not for the WMS: ${which} is cancelled`;
-  if (!PAID.has(order.financialStatus)) {
-    return `not for the WMS: ${which} is ${order.financialStatus}; only paid orders are sent for fulfillment (route with "when: { financialStatus: paid }")`;
+  if (!paymentAllowsShipping(order.financialStatus)) {
+    return `not for the WMS: ${which} is ${order.financialStatus}; only paid or authorized orders are sent for fulfillment (route with "when: { financialStatus: [paid, authorized] }")`;
   }
   return undefined;
 }

@@ -21,6 +21,8 @@ export interface ShipmentToConfirm {
  */
 const SHIPPABLE = new Set<Order['financialStatus']>(['paid', 'authorized', 'partially_refunded']);
 
+export const paymentAllowsShipping = (status: Order['financialStatus']): boolean => SHIPPABLE.has(status);
+
 /**
  * Why a carrier must not buy a label for this order (routing should already keep it away), or
  * undefined. `which` names the order in the message, e.g. with the carrier's own reference.
@@ -28,7 +30,7 @@ const SHIPPABLE = new Set<Order['financialStatus']>(['paid', 'authorized', 'part
 export function labelRefusal(order: Order, which = `order ${order.number} (${order.channel}:${order.externalId})`): string | undefined {
   if (order.fulfilledBy === 'channel') return `no label: ${which} is fulfilled by the channel (e.g. Amazon FBA); route it elsewhere`;
   if (order.fulfillmentStatus === 'cancelled') return `no label: ${which} is cancelled`;
-  if (!SHIPPABLE.has(order.financialStatus)) return `no label: ${which} is ${order.financialStatus}; labels are bought for paid or authorized orders only`;
+  if (!paymentAllowsShipping(order.financialStatus)) return `no label: ${which} is ${order.financialStatus}; labels are bought for paid or authorized orders only`;
   return undefined;
 }
 

@@ -38,14 +38,15 @@ describe('shipbob mapping', () => {
     expect(fulfillmentState({ ...remote, status: 'Cancelled', shipments: [{ id: 1, status: 'Cancelled' }] })).toBe('cancelled');
   });
 
-  it('refuses channel-fulfilled, cancelled and unpaid orders', () => {
+  it('refuses channel-fulfilled, cancelled and unpaid orders; takes authorized ones (Amazon charges at shipment)', () => {
     expect(wmsRefusal(buildOrder())).toBeUndefined();
     expect(wmsRefusal(buildOrder({ fulfilledBy: 'channel' }))).toContain('Amazon FBA');
     expect(wmsRefusal(buildOrder({ fulfillmentStatus: 'cancelled' }))).toContain('is cancelled');
-    for (const status of ['pending', 'authorized', 'refunded', 'voided'] as const) {
+    for (const status of ['pending', 'refunded', 'voided'] as const) {
       expect(wmsRefusal(buildOrder({ financialStatus: status }))).toContain(`is ${status}`);
     }
     expect(wmsRefusal(buildOrder({ financialStatus: 'partially_refunded' }))).toBeUndefined();
+    expect(wmsRefusal(buildOrder({ financialStatus: 'authorized' }))).toBeUndefined();
   });
 
   it('money becomes exact decimals (no binary float drift), zero-quantity lines are left out', () => {
