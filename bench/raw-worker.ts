@@ -3,6 +3,7 @@
 // needs (JSON.parse, as any client must), and throws the orders away. It can record what it
 // fetched, for the replay server (lib/replay.ts).
 import { MOCK_CREDENTIALS as WOO } from '../connectors/woocommerce/mock.js';
+import { MAX_EXCLUDE } from '../connectors/woocommerce/pull.js';
 import { MOCK_CREDENTIALS as SHOPIFY } from '../connectors/shopify/mock.js';
 import { linesPageSize, ORDER_LINES_QUERY, ORDERS_QUERY, ordersPageSize } from '../connectors/shopify/queries.js';
 import { requestKey, writeRecording, type Recorded } from './lib/replay.js';
@@ -21,6 +22,7 @@ async function rawWoo(input: RawInput): Promise<RawOutput> {
   const records: Recorded[] = [];
   const totals = { requests: 0, orders: 0, bytes: 0 };
   let after = 0;
+  let exclude: number[] = [];
   let page = 1;
   const began = performance.now();
   for (;;) {
@@ -28,20 +30,25 @@ async function rawWoo(input: RawInput): Promise<RawOutput> {
       modified_after: new Date(after).toISOString().slice(0, 19), dates_are_gmt: 'true', orderby: 'modified',
       order: 'asc', status: 'any', per_page: String(WOO_PER_PAGE), page: String(page),
     });
+    if (exclude.length > 0) query.set('exclude', exclude.join(','));
     const response = await fetch(`${input.url}${path}?${query}`, { headers: { authorization, accept: 'application/json' } });
     const text = await response.text();
     if (response.status !== 200) throw new Error(`woocommerce answered ${response.status}: ${text.slice(0, 200)}`);
     totals.requests++;
     totals.bytes += text.length;
     if (input.record) records.push({ key: requestKey('GET', path, query, ''), status: 200, headers: pick(response.headers, ['content-type', 'x-wp-total', 'x-wp-totalpages']), body: text });
-    const orders = JSON.parse(text) as { date_modified_gmt?: string }[];
+    const orders = JSON.parse(text) as { id?: number; date_modified_gmt?: string }[];
     totals.orders += orders.length;
     let newest: string | undefined;
     for (const order of orders) if (order.date_modified_gmt && (!newest || order.date_modified_gmt > newest)) newest = order.date_modified_gmt;
     if (orders.length < WOO_PER_PAGE || !newest) break;
-    // The connector's walk (connectors/woocommerce/pull.ts): restart one second before the newest.
+    // The connector's walk (connectors/woocommerce/pull.ts): restart one second before the newest,
+    // excluding the ids already read at that second.
+    const atNewest = orders.filter((o) => o.date_modified_gmt === newest && typeof o.id === 'number' && o.id > 0 && !exclude.includes(o.id)).map((o) => o.id as number);
     const restart = Date.parse(`${newest}Z`) - SECOND;
-    if (restart > after) { after = restart; page = 1; } else page++;
+    if (restart > after) { after = restart; exclude = atNewest; page = 1; }
+    else if (page === 1 && atNewest.length > 0 && exclude.length + atNewest.length <= MAX_EXCLUDE) exclude = [...exclude, ...atNewest];
+    else page++;
   }
   const ms = performance.now() - began;
   if (input.record) await writeRecording(input.record, records);

@@ -12,7 +12,7 @@ import { log } from './lib/scratch.js';
 import { startWorker } from './lib/worker.js';
 
 // Cheapest first, so a broken benchmark shows early.
-const SECTIONS = ['ledger-write', 'status', 'push-overhead', 'push-rate', 'pull', 'memory'] as const;
+const SECTIONS = ['ledger-write', 'status', 'push-overhead', 'push-rate', 'stock', 'pull', 'memory'] as const;
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);

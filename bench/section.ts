@@ -10,6 +10,7 @@ const SECTIONS: Record<string, () => Promise<{ run(sizes: Sizes): Promise<Row[]>
   'push-overhead': () => import('./sections/push-overhead.js'),
   'push-rate': () => import('./sections/push-rate.js'),
   status: () => import('./sections/status.js'),
+  stock: () => import('./sections/stock.js'),
 };
 
 serveHandlers({

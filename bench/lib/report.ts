@@ -3,7 +3,7 @@
 import { cpus, release, totalmem, type as osType } from 'node:os';
 
 export interface Row {
-  /** The issue's item number (1–7). */
+  /** The issue's item number (1–7; 8 is issue 5's last bullet, the stock push at scale). */
   item: number;
   name: string;
   figure: number;

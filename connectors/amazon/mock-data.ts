@@ -37,8 +37,11 @@ const PRODUCTS = [
   { asin: 'B0CAP00003', sku: 'CAP-NAVY', title: 'Cap Navy', price: { USD: 1999, GBP: 1599, EUR: 1799, JPY: 2200 } },
   { asin: 'B0BAG00004', sku: 'BAG-TOTE', title: 'Tote Bag', price: { USD: 1599, GBP: 1299, EUR: 1399, JPY: 1800 } },
 ] as const;
-/** The SKUs the generated orders sell: the mock seller's listings (mock-stock.ts). */
-export const MOCK_SKUS: readonly string[] = PRODUCTS.map((product) => product.sku);
+/**
+ * The mock seller's listings (mock-stock.ts): the SKUs the generated orders sell plus the rest of
+ * the merchant's stocked goods (the Odoo mock's non-service products), so a stock push finds every SKU.
+ */
+export const MOCK_SKUS: readonly string[] = [...PRODUCTS.map((product) => product.sku), 'TEE-WHT-L', 'TEE-BLK-L', 'SOCK-3PK', 'POSTER-A2'];
 type Currency = keyof (typeof PRODUCTS)[number]['price'];
 const SHIPPING: Record<Currency, number> = { USD: 499, GBP: 399, EUR: 449, JPY: 500 };
 const GIFT_WRAP: Record<Currency, number> = { USD: 399, GBP: 299, EUR: 349, JPY: 400 };

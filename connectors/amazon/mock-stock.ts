@@ -25,6 +25,8 @@ const UNPARSABLE = 'Request has missing or invalid parameters and cannot be pars
 export interface ListingsDeps {
   clock: Clock;
   plans?: Partial<Record<Operation, UsagePlan>>;
+  /** The seller's listed SKUs, in place of the SKUs its orders sell (benchmarks). */
+  skus?: readonly string[];
   /** The 403 answer when the request's x-amz-access-token is not live. */
   authenticate(request: MockRequest): MockResponse | undefined;
   /** Adds x-amzn-RequestId and Date. */
@@ -47,7 +49,7 @@ export function createMockListings(deps: ListingsDeps) {
   function reset(): void {
     plans = { ...LISTINGS_PLANS, ...deps.plans };
     buckets = { patchListingsItem: new TokenBucket(plans.patchListingsItem.rate, plans.patchListingsItem.burst, deps.clock), getListingsItem: new TokenBucket(plans.getListingsItem.rate, plans.getListingsItem.burst, deps.clock) };
-    stock = new Map(MOCK_SKUS.map((sku) => [sku, new Map()]));
+    stock = new Map((deps.skus ?? MOCK_SKUS).map((sku) => [sku, new Map()]));
     counts = zero();
   }
   reset();

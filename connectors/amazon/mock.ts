@@ -35,6 +35,8 @@ export interface AmazonMockOptions extends MockOptions {
   confirmShipmentPlan?: UsagePlan;
   /** Listings Items buckets; default their usage plans (patch 5/s burst 5, get 5/s burst 10). */
   listingsPlans?: Partial<Record<keyof typeof LISTINGS_PLANS, UsagePlan>>;
+  /** SKUs the mock seller lists, in place of the SKUs its orders sell (benchmarks). */
+  stockSkus?: readonly string[];
 }
 
 export interface AmazonMockApi extends MockApi {
@@ -170,6 +172,8 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
       // An amount that is not a decimal: the mapper must quarantine it and keep the rest of the page.
       const order = generateOrder(faker, at, at) as unknown as StoredOrder;
       order.proceeds = { grandTotal: { amount: 'twelve', currencyCode: 'USD' } };
+      // A US order, as its currency says: a pull of one region's marketplaces (config.example.yml: North America) sees it.
+      order.salesChannel = { ...(order.salesChannel as Record<string, unknown>), marketplaceId: 'ATVPDKIKX0DER', marketplaceName: 'Amazon.com' };
       const id = store(order);
       malformed.add(id);
       added.push(id);
@@ -202,6 +206,7 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
   const listings = createMockListings({
     clock,
     plans: options.listingsPlans,
+    skus: options.stockSkus,
     authenticate(request) {
       const denied = tokens.deny(request);
       return denied ? errors(403, denied.code, denied.message, denied.details) : undefined;

@@ -5,12 +5,24 @@ import type { EbayCancelState, EbayFulfillmentStatus, EbayPaymentStatus } from '
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export const MOCK_PRODUCTS = [
+/** The products the seeded orders sell (their order fixes the seeded orders: append, never reorder). */
+export const MOCK_SOLD_PRODUCTS = [
   { sku: 'TEE-BLK-M', title: 'Logo Tee Black M', price: 2500 },
   { sku: 'TEE-WHT-L', title: 'Logo Tee White L', price: 2500 },
   { sku: 'MUG-12OZ', title: 'Mug 12oz', price: 1299 },
   { sku: 'CAP-NAVY', title: 'Cap Navy', price: 1850 },
   { sku: 'BAG-TOTE', title: 'Tote Bag', price: 999 },
+] as const;
+
+/**
+ * The seller's inventory items (mock-stock.ts): what the orders sell plus the rest of the
+ * merchant's stocked goods (the Odoo mock's non-service products), so a stock push finds every SKU.
+ */
+export const MOCK_PRODUCTS = [
+  ...MOCK_SOLD_PRODUCTS,
+  { sku: 'TEE-BLK-L', title: 'Logo Tee Black L', price: 2500 },
+  { sku: 'SOCK-3PK', title: 'Socks 3-pack', price: 1401 },
+  { sku: 'POSTER-A2', title: 'Poster A2', price: 999 },
 ] as const;
 
 // Marketplace → currency, country; US orders carry a sales tax (basis points), the others VAT-inclusive prices.
@@ -44,7 +56,7 @@ const percentOf = (minor: number, bp: number) => Math.round((minor * bp) / 10_00
 export function generateOrder(faker: Faker, n: number, createdMs: number, modifiedMs: number): Raw {
   const market = faker.helpers.weightedArrayElement(MARKETS);
   const { currency } = market;
-  const products = faker.helpers.arrayElements(MOCK_PRODUCTS, { min: 1, max: 3 });
+  const products = faker.helpers.arrayElements(MOCK_SOLD_PRODUCTS, { min: 1, max: 3 });
   let [fulfillment, payment, cancel] = faker.helpers.arrayElement(SCENARIOS);
   if (fulfillment === 'IN_PROGRESS' && products.length === 1) fulfillment = 'FULFILLED'; // IN_PROGRESS needs several lines
   const promoBp = faker.helpers.arrayElement([0, 0, 0, 1_000]);
@@ -59,7 +71,7 @@ export function generateOrder(faker: Faker, n: number, createdMs: number, modifi
     const tax = percentOf(cost - discount, market.taxBp);
     Object.entries({ cost, discount, delivery: shipping, deliveryDiscount: shippingDiscount, tax }).forEach(([k, v]) => { sum[k as keyof typeof sum] += v; });
     return {
-      lineItemId: String(10_000_000_000_000 + n * 10 + j), legacyItemId: String(256_000_000_000 + MOCK_PRODUCTS.indexOf(product)),
+      lineItemId: String(10_000_000_000_000 + n * 10 + j), legacyItemId: String(256_000_000_000 + MOCK_SOLD_PRODUCTS.indexOf(product)),
       sku: product.sku, title: product.title, quantity,
       lineItemCost: amount(cost, currency),
       ...(discount ? { discountedLineItemCost: amount(cost - discount, currency) } : {}),

@@ -21,6 +21,8 @@ export interface InventoryDeps {
   throttled(): MockResponse;
   now(): number;
   dailyQuota?: number;
+  /** Inventory items to hold, in place of the SKUs the orders sell (benchmarks). */
+  skus?: readonly string[];
 }
 
 interface Item { sku: string; title: string; quantity: number }
@@ -39,7 +41,8 @@ export function createMockInventory(deps: InventoryDeps) {
   let bulkLog: { items: number; errors: number; status: number }[] = [];
 
   function reset(): void {
-    items = new Map(MOCK_PRODUCTS.map((p) => [p.sku, { sku: p.sku, title: p.title, quantity: MOCK_INITIAL_QUANTITY }]));
+    const catalogue = deps.skus?.map((sku) => ({ sku, title: sku })) ?? MOCK_PRODUCTS;
+    items = new Map(catalogue.map((p) => [p.sku, { sku: p.sku, title: p.title, quantity: MOCK_INITIAL_QUANTITY }]));
     quota = { day: '', used: 0 };
     counts = { bulkCalls: 0, bulkItems: 0, bulkRejected: 0, getInventoryItem: 0, createOrReplace: 0, throttled: 0 };
     bulkLog = [];

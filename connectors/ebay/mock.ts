@@ -25,6 +25,8 @@ export interface EbayMockOptions extends MockOptions {
   dailyQuota?: number;
   /** Inventory API calls allowed per Pacific-time day (its own quota, 2,000,000 by default). */
   inventoryDailyQuota?: number;
+  /** SKUs with an inventory item, in place of the SKUs the orders sell (benchmarks). */
+  stockSkus?: readonly string[];
 }
 
 export interface EbayMock extends MockApi {
@@ -65,6 +67,7 @@ export function createEbayMock(options: EbayMockOptions): EbayMock {
     throttled: () => json(429, errors.throttledBody()),
     now,
     dailyQuota: options.inventoryDailyQuota,
+    skus: options.stockSkus,
   });
 
   function seed(): void {

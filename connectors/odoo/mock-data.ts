@@ -17,6 +17,12 @@ export const MOCK_PRODUCTS = [
   { id: 191, default_code: 'CHARGE', name: 'Other charges', list_price: 0 },
 ] as const;
 
+/**
+ * Products of type service: they hold no stock, so the stock source leaves them out. Everything
+ * else is the catalogue every channel mock lists (config.example.yml pushes stock to all of them).
+ */
+export const MOCK_SERVICE_CODES: readonly string[] = ['SHIP', 'CHARGE', 'GIFT-WRAP'];
+
 /** A customer every seed holds, so tests can see "found by email". */
 export const MOCK_KNOWN_PARTNER = { id: 7, name: 'Ada Lovelace', email: 'ada@example.com' } as const;
 

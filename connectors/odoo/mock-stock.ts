@@ -1,9 +1,11 @@
 // Stock in the Odoo mock: product.product answers `qty_available` (seeded, settable by tests),
 // `outgoing_qty` (the lines of confirmed sale orders, which Odoo would deliver) and `type`.
+import { MOCK_SERVICE_CODES } from './mock-data.js';
 import type { OdooMockStore } from './mock-store.js';
 
-export const MOCK_ON_HAND = 25;
-const SERVICES = new Set(['SHIP']);
+// Enough for the demo's few hundred orders (config.example.yml pushes what is left to every channel).
+export const MOCK_ON_HAND = 500;
+const SERVICES = new Set(MOCK_SERVICE_CODES);
 
 export interface OdooMockStock {
   /** Sets a product's on-hand quantity (by Internal Reference). */

@@ -1,7 +1,7 @@
 // Every GraphQL Admin API call ordersync makes, and the cost pacing around them.
 import type { ConnectorContext, HttpClient } from '../../src/connector-kit/index.js';
 import { requestedQueryCost } from './query-cost.js';
-import { ORDER_LINES_QUERY, ORDERS_QUERY, PARSED, SHOP_QUERY, type OrdersVariables } from './queries.js';
+import { ORDER_LINES_QUERY, ORDER_STAMPS_QUERY, ORDERS_QUERY, PARSED, SHOP_QUERY, type OrdersVariables } from './queries.js';
 import type { ShopifySettings } from './settings.js';
 import { CostBudget } from './throttle.js';
 import { ShopifyCost } from './types.js';
@@ -91,6 +91,15 @@ export interface OrdersPage { pageInfo: { hasNextPage: boolean; endCursor: strin
 // orders query — https://shopify.dev/docs/api/admin-graphql/2026-01/queries/orders
 export async function fetchOrders(client: ShopifyClient, variables: OrdersVariables): Promise<OrdersPage> {
   const data = await runQuery<{ orders?: OrdersPage }>(client, ORDERS_QUERY, variables);
+  if (!data.orders || !Array.isArray(data.orders.nodes)) throw new ShopifyGraphqlError('the orders query answered without a connection', undefined);
+  return data.orders;
+}
+
+export interface StampsPage { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[] }
+
+// orders query, ids and stamps only — https://shopify.dev/docs/api/admin-graphql/2026-01/queries/orders
+export async function fetchOrderStamps(client: ShopifyClient, variables: { first: number; after: string | null; query: string | null }): Promise<StampsPage> {
+  const data = await runQuery<{ orders?: StampsPage }>(client, ORDER_STAMPS_QUERY, variables);
   if (!data.orders || !Array.isArray(data.orders.nodes)) throw new ShopifyGraphqlError('the orders query answered without a connection', undefined);
   return data.orders;
 }

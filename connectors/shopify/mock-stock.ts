@@ -5,8 +5,9 @@
 import { GraphQLError } from 'graphql';
 import { connection, legacy, type ConnectionArgs } from './mock-search.js';
 
-// The SKUs of mock-data.ts's catalogue (kept here so that file stays as it is; a test checks they agree).
-export const PRODUCT_SKUS = ['TEE-BLK-M', 'TEE-WHT-L', 'MUG-12OZ', 'CAP-NAVY', 'BAG-TOTE', 'SOCK-3PK', 'POSTER-A2', 'GIFT-WRAP'] as const;
+// The SKUs of mock-data.ts's catalogue (kept here so that file stays as it is), then TEE-BLK-L,
+// which the shop stocks but its seeded orders do not sell: every stocked good of the Odoo mock.
+export const PRODUCT_SKUS = ['TEE-BLK-M', 'TEE-WHT-L', 'MUG-12OZ', 'CAP-NAVY', 'BAG-TOTE', 'SOCK-3PK', 'POSTER-A2', 'GIFT-WRAP', 'TEE-BLK-L'] as const;
 export const MOCK_LOCATION = { id: 'gid://shopify/Location/73100000001', name: 'Main warehouse' };
 export const MOCK_INITIAL_AVAILABLE = 25;
 const ITEM_ID_BASE = 45_000_000_000;
@@ -57,12 +58,13 @@ export class InventoryStore {
   stale = 0;
   private groups = 0;
 
-  constructor() { this.reset(); }
+  /** `skus`: one inventory item each, in place of the demo catalogue (benchmarks). */
+  constructor(private readonly skus: readonly string[] = PRODUCT_SKUS) { this.reset(); }
 
   reset(): void {
     this.items = new Map();
     this.mutations = 0; this.lookups = 0; this.quantitiesSet = 0; this.stale = 0; this.groups = 0;
-    PRODUCT_SKUS.forEach((sku, i) => {
+    this.skus.forEach((sku, i) => {
       const id = `gid://shopify/InventoryItem/${ITEM_ID_BASE + i + 1}`;
       this.items.set(id, { id, sku, available: new Map([[MOCK_LOCATION.id, MOCK_INITIAL_AVAILABLE]]) });
     });

@@ -27,7 +27,11 @@ export class OrderStore {
     let previous = { created: start, updated: start };
     for (let n = 1; n <= this.count; n++) {
       let created = start + Math.floor(((n - 1) * SEED_SPAN) / Math.max(this.count, 1));
-      let updated = Math.min(created + this.faker.number.int({ min: 0, max: 6 * 3_600_000 }), this.now() - 1_000);
+      // Each order's last change comes up to 6 h after it was placed. One due later than now has not
+      // happened yet, so the order still carries its creation stamp: recent stamps spread out as
+      // orders come in, as in a real shop (clamping them to "now − 1 s" stacked hundreds in one second).
+      const planned = created + this.faker.number.int({ min: 0, max: 6 * 3_600_000 });
+      let updated = planned <= this.now() - 1_000 ? planned : created;
       // Every 7th order shares its timestamps with the previous one: a tie the cursor must break by id.
       if (n % 7 === 0) ({ created, updated } = previous);
       previous = { created, updated: Math.max(created, updated) };

@@ -26,13 +26,15 @@ export interface ShopifyMockOptions extends MockOptions {
   now?: () => number;
   /** Bucket size and restore rate; defaults to 1,000 points restoring 50/s. */
   bucket?: Partial<BucketFigures>;
+  /** SKUs with an inventory item at the mock location, in place of the demo catalogue (benchmarks). */
+  stockSkus?: readonly string[];
 }
 
 export function createShopifyMock(options: ShopifyMockOptions): MockApi {
   const now = options.now ?? (options.clock ? () => options.clock!.now() : Date.now);
   const figures: BucketFigures = { ...DEFAULT_BUCKET, ...options.bucket };
   const store = new OrderStore(options.seed, options.orders ?? 40, now);
-  const inventory = new InventoryStore();
+  const inventory = new InventoryStore(options.stockSkus);
   const fulfillments = new FulfillmentStore(store);
   let buckets = new Map<string, CostBucket>();
   let tally = newTally();

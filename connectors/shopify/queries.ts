@@ -43,10 +43,29 @@ export const ORDER_LINES_QUERY = `query OrderLineItems($id: ID!, $first: Int!, $
   }
 }`;
 
+// The overlap window, cheaply: only each order's id and stamp (scalars cost 0, so an order costs
+// 1 point and a page of 250 costs 252), to find the first order the ledger does not hold as it is.
+export const ORDER_STAMPS_QUERY = `query OrderStampsUpdatedSince($first: Int!, $after: String, $query: String) {
+  orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
+    pageInfo { hasNextPage endCursor }
+    nodes { id updatedAt }
+  }
+}`;
+
 const FOLLOW_UP_LINES = 20;
+/** Shopify's most items per connection page (`first` ≤ 250, https://shopify.dev/docs/api/usage/limits). */
+const MAX_FIRST = 250;
 
 /** Each document parsed once, for costing before every call. */
-export const PARSED: ReadonlyMap<string, DocumentNode> = new Map([ORDERS_QUERY, ORDER_LINES_QUERY].map((q) => [q, parse(q)]));
+export const PARSED: ReadonlyMap<string, DocumentNode> = new Map([ORDERS_QUERY, ORDER_LINES_QUERY, ORDER_STAMPS_QUERY].map((q) => [q, parse(q)]));
+
+/** The stamps page: as many as `first` allows within the cost cap (250 at 1,000 points). */
+export function stampsPageSize(maxCost = MAX_SINGLE_QUERY_COST): number {
+  const document = PARSED.get(ORDER_STAMPS_QUERY) ?? ORDER_STAMPS_QUERY;
+  const base = requestedQueryCost(document, { first: 0 });
+  const perOrder = requestedQueryCost(document, { first: 1 }) - base;
+  return Math.max(1, Math.min(MAX_FIRST, Math.floor((maxCost - base) / perOrder)));
+}
 
 // A cheap authenticated call (1 point) for `verify`.
 export const SHOP_QUERY = 'query VerifyShop { shop { name } }';

@@ -20,20 +20,33 @@ export interface OrdersPage {
   totalPages: number;
 }
 
+export interface OrdersQuery {
+  /** Orders modified strictly after this instant (whole seconds, GMT). */
+  after: Date;
+  /** Order ids to leave out (already read at the newest second). */
+  exclude: readonly number[];
+  page: number;
+  perPage: number;
+}
+
 // GET /wp-json/wc/v3/orders — https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-orders
-// `orderby=modified` is accepted by the controller though the doc table omits it (WC_REST_Orders_V2_Controller).
-export async function listOrdersModifiedAfter(http: HttpClient, after: Date, page: number, perPage: number): Promise<OrdersPage> {
+// `orderby=modified` is accepted by the controller though the doc table omits it (WC_REST_Orders_V2_Controller);
+// the CRUD controller adds ID to it ("modified ID"), so equal stamps come in id order.
+// `exclude` ("Ensure result set excludes specific IDs", array) is parsed by wp_parse_id_list, which
+// takes a comma-separated list: https://developer.wordpress.org/reference/functions/wp_parse_id_list/
+export async function listOrdersModifiedAfter(http: HttpClient, query: OrdersQuery): Promise<OrdersPage> {
   const response = await http.request<unknown>({
     method: 'GET',
     path: `${API}/orders`,
     query: {
-      modified_after: after.toISOString().slice(0, 19),
+      modified_after: query.after.toISOString().slice(0, 19),
       dates_are_gmt: true,
       orderby: 'modified',
       order: 'asc',
       status: 'any',
-      per_page: perPage,
-      page,
+      per_page: query.perPage,
+      page: query.page,
+      exclude: query.exclude.length > 0 ? query.exclude.join(',') : undefined,
     },
   });
   if (!Array.isArray(response.data)) throw new Error('the orders endpoint did not answer with a list');

@@ -3,12 +3,25 @@ import { Faker, en } from '@faker-js/faker';
 import { formatMoney } from '../../src/model/index.js';
 import type { WooOrderStatus } from './types.js';
 
-export const MOCK_PRODUCTS = [
+/** The products the seeded orders sell (their order fixes the seeded orders: append, never reorder). */
+export const MOCK_SOLD_PRODUCTS = [
   { id: 93, variationId: 95, sku: 'TEE-BLK-M', name: 'Logo Tee - Black M', price: 1995 },
   { id: 94, variationId: 96, sku: 'TEE-WHT-L', name: 'Logo Tee - White L', price: 1995 },
   { id: 22, variationId: 0, sku: 'MUG-12OZ', name: 'Mug 12oz', price: 1800 },
   { id: 31, variationId: 0, sku: 'CAP-NAVY', name: 'Cap Navy', price: 2450 },
   { id: 40, variationId: 0, sku: 'BAG-TOTE', name: 'Tote Bag', price: 1250 },
+] as const;
+
+/**
+ * The store's catalogue (mock-stock.ts stocks each): what it sells plus the rest of the merchant's
+ * stocked goods (the Odoo mock's non-service products), so a stock push from the ERP finds every
+ * SKU. TEE-BLK-L is a second variation of the black tee.
+ */
+export const MOCK_PRODUCTS = [
+  ...MOCK_SOLD_PRODUCTS,
+  { id: 93, variationId: 97, sku: 'TEE-BLK-L', name: 'Logo Tee - Black L', price: 1995 },
+  { id: 52, variationId: 0, sku: 'SOCK-3PK', name: 'Socks 3-pack', price: 1401 },
+  { id: 61, variationId: 0, sku: 'POSTER-A2', name: 'Poster A2', price: 999 },
 ] as const;
 
 const STATUSES: WooOrderStatus[] = ['processing', 'processing', 'processing', 'completed', 'completed', 'on-hold', 'pending', 'cancelled', 'refunded', 'failed'];
@@ -25,7 +38,7 @@ const local = (ms: number): string => wooTime(ms + 3_600_000); // the mock store
 export function generateOrder(faker: Faker, id: number, modifiedMs: number): Record<string, unknown> {
   const currency = faker.helpers.weightedArrayElement([{ weight: 8, value: 'EUR' }, { weight: 2, value: 'USD' }]);
   const status = faker.helpers.arrayElement(STATUSES);
-  const products = faker.helpers.arrayElements(MOCK_PRODUCTS, { min: 1, max: 3 });
+  const products = faker.helpers.arrayElements(MOCK_SOLD_PRODUCTS, { min: 1, max: 3 });
   const couponPercent = faker.helpers.arrayElement([0, 0, 0, 10]);
   const totals = { subtotal: 0, total: 0, tax: 0 };
   const lineItems = products.map((product, index) => {

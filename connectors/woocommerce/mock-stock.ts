@@ -9,7 +9,11 @@ export const MOCK_INITIAL_STOCK = 25;
 
 interface MockProduct { id: number; parent_id: number; type: 'simple' | 'variable' | 'variation'; sku: string; name: string; manage_stock: boolean; stock_quantity: number | null }
 
-export function createWooStock() {
+/**
+ * `catalogue`: SKUs to stock as simple products (ids 1…n) instead of mock-data.ts's products and
+ * variations, for benchmarks that need thousands of SKUs.
+ */
+export function createWooStock(catalogue?: readonly string[]) {
   let products = new Map<number, MockProduct>();
   let batches: { path: string; items: number; errors: number }[] = [];
   let lookups = 0;
@@ -18,6 +22,10 @@ export function createWooStock() {
     products = new Map();
     batches = [];
     lookups = 0;
+    if (catalogue) {
+      catalogue.forEach((sku, i) => add({ id: i + 1, parent_id: 0, type: 'simple', sku, name: sku }));
+      return;
+    }
     for (const p of MOCK_PRODUCTS) {
       if (p.variationId === 0) { add({ id: p.id, parent_id: 0, type: 'simple', sku: p.sku, name: p.name }); continue; }
       add({ id: p.id, parent_id: 0, type: 'variable', sku: '', name: p.name.replace(/ - .*$/, ''), manage_stock: false, stock_quantity: null });

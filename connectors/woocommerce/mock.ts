@@ -11,13 +11,18 @@ export const MOCK_CREDENTIALS = { consumerKey: 'ck_ordersync_demo', consumerSecr
 const API = '/wp-json/wc/v3';
 const MAX_PER_PAGE = 100; // WC_REST_CRUD_Controller collection params: per_page 1–100
 
-export function createWooMock(options: MockOptions): MockApi {
+export interface WooMockOptions extends MockOptions {
+  /** SKUs the store stocks as simple products, in place of the demo catalogue (benchmarks). */
+  stockSkus?: readonly string[];
+}
+
+export function createWooMock(options: WooMockOptions): MockApi {
   const count = options.orders ?? 40;
   let faker = createFaker(options.seed);
   let orders = new Map<number, Record<string, unknown>>();
   let clock = 0;
   let baseUrl = '';
-  const stock = createWooStock();
+  const stock = createWooStock(options.stockSkus);
   const now = () => options.clock?.now() ?? Date.now(); // the test's fake clock when handed one
   const fulfillments = createWooFulfillments({ order: (id) => orders.get(id), stamp: () => stamp() });
 
@@ -70,8 +75,10 @@ export function createWooMock(options: MockOptions): MockApi {
     const orderby = request.query.get('orderby') ?? 'date';
     const direction = request.query.get('order') === 'asc' ? 1 : -1;
     const key = orderby === 'modified' ? 'date_modified_gmt' : orderby === 'id' ? 'id' : 'date_created_gmt';
+    const excluded = idList(request.query, 'exclude');
     const matching = [...orders.values()]
       .filter((order) => afterMs === undefined || Date.parse(`${String(order.date_modified_gmt)}Z`) > afterMs)
+      .filter((order) => !excluded.has(Number(order.id)))
       .sort((a, b) => direction * (compare(a[key], b[key]) || compare(a.id, b.id)));
     const total = matching.length;
     const totalPages = Math.ceil(total / perPage);
@@ -146,6 +153,15 @@ function error(status: number, code: string, message: string): MockResponse {
 
 function invalidParam(param: string, detail: string): MockResponse {
   return json(400, { code: 'rest_invalid_param', message: `Invalid parameter(s): ${param}`, data: { status: 400, params: { [param]: detail } } });
+}
+
+/**
+ * An id-list parameter (`exclude`) as WordPress reads it: `exclude=1,2 3` or `exclude[]=1&exclude[]=2`,
+ * each item through absint (wp_parse_id_list: https://developer.wordpress.org/reference/functions/wp_parse_id_list/).
+ */
+function idList(query: URLSearchParams, name: string): Set<number> {
+  const items = [...query.getAll(name), ...query.getAll(`${name}[]`)].flatMap((value) => value.split(/[\s,]+/)).filter((item) => item !== '');
+  return new Set(items.map((item) => Math.abs(Number.parseInt(item, 10)) || 0));
 }
 
 function compare(a: unknown, b: unknown): number {

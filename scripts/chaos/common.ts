@@ -35,14 +35,18 @@ export function configOf(file: string, fleet: Fleet): Promise<Config> {
   return loadConfig({ file, env: { ...process.env, ...fleet.env } });
 }
 
-/** Deliveries that will still go out (not the ones held behind a dead delivery of their order), and when the first is due. */
+/**
+ * Deliveries that will still go out (not the ones held behind a dead delivery of their order), and
+ * when the first is due; stock pushes a channel failed (`retry`) count too, due at once.
+ */
 export function waiting(db: string): { count: number; nextAt: number } {
   const ledger = new Database(db, { readonly: true, fileMustExist: true });
   try {
     const row = ledger.prepare<[], { n: number; next: string | null }>(
       `SELECT count(*) AS n, min(next_attempt_at) AS next FROM deliveries d WHERE status IN ('pending', 'retry', 'in_flight')
         AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.target = d.target AND e.order_id = d.order_id AND e.id < d.id AND e.status = 'dead')`).get()!;
-    return { count: row.n, nextAt: row.next ? Date.parse(row.next) : Date.now() };
+    const stock = ledger.prepare<[], { n: number }>("SELECT count(*) AS n FROM stock_pushes WHERE status = 'retry'").get()!.n;
+    return { count: row.n + stock, nextAt: stock > 0 ? Date.now() : row.next ? Date.parse(row.next) : Date.now() };
   } finally {
     ledger.close();
   }

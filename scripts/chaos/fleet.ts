@@ -25,6 +25,8 @@ export interface Fleet {
   env: Record<string, string>;
   url(name: string): string;
   has(name: string): boolean;
+  /** The mock's in-process API object, for what its control API does not offer (the Odoo mock's `stock.setOnHand`). */
+  api(name: string): MockApi | undefined;
   /** Per `channel:externalId`: the ledger's content hash of the last order the webhook mock stored. */
   webhookLastSeen: Map<string, string>;
   /** Calls `listener` on every request a mock answers (the control API aside). */
@@ -37,12 +39,14 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const webhookLastSeen = new Map<string, string>();
   const listeners = new Set<(role: 'channel' | 'target', name: string) => void>();
   const mocks: RunningMock[] = [];
+  const apis = new Map<string, MockApi>();
   try {
     for (const entry of [...CHANNELS, ...TARGETS]) {
       const { definition } = entry;
       if (!definition.mock) continue;
       const orders = definition.role === 'channel' ? (definition.id === main ? options.orders : options.otherOrders) : undefined;
       let api = definition.mock({ seed: options.seed, orders, ...options.mockOptions?.[definition.id] });
+      apis.set(api.name, api);
       if (definition.id === 'webhook') api = tapWebhook(api, webhookLastSeen);
       const role = definition.role;
       for (const route of api.routes) {
@@ -68,6 +72,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       return mock.url;
     },
     has: (name) => find(name) !== undefined,
+    api: (name) => apis.get(name),
     webhookLastSeen,
     onRequest(listener) {
       listeners.add(listener);

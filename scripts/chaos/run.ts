@@ -38,20 +38,22 @@ process.exitCode = report.violations.length > 0 ? 1 : 0;
 
 function printReport(r: ChaosReport): void {
   const v = r.verification;
+  const s = r.stock;
   const lines = [
     '',
-    `kills:       ${r.kills} (startup ${r.killsByPhase.startup}, pull ${r.killsByPhase.pull}, push ${r.killsByPhase.push})`,
-    `orders:      ${v.orders} (churn: ${r.churn.changed} changes, ${r.churn.added} new)`,
+    `kills:       ${r.kills} (${Object.entries(r.killsByPhase).map(([phase, n]) => `${phase} ${n}`).join(', ')})`,
+    `orders:      ${v.orders} (churn: ${r.churn.changed} changes, ${r.churn.added} new; ${r.churn.stock} on-hand recounts)`,
     `duplicates:  ${v.duplicates}`,
     `lost:        ${v.lost}`,
     `stale:       ${v.stale}   extra: ${v.extra}   in_flight: ${v.inFlight}   undelivered: ${v.undelivered}   integrity: ${v.integrity}`,
     `deliveries:  ${Object.entries(v.deliveries).map(([t, s]) => `${t} ${Object.entries(s).map(([k, n]) => `${k}=${n}`).join(' ')}`).join('; ')}`,
     `dead:        ${v.dead}, held behind a dead one: ${v.heldBehindDead}${Object.keys(v.deadReasons).length ? '' : ' (none)'}`,
     ...Object.entries(v.deadReasons).sort(([, a], [, b]) => b - a).map(([reason, n]) => `  ${String(n).padStart(5)}  ${reason}`),
+    `stock:       ${s.checked} channel quantities checked, stale ${s.stale}, pushes left refused or waiting ${s.unsettled}, idle run pushed to ${r.idleRun.stockPushed.join(', ') || 'none'}`,
     `runs:        ${r.kills} killed, ended by themselves ${JSON.stringify(r.unkilledRuns)}, settling ${r.settlingRuns.map((f) => f.code).join(',')}, idle run exit ${r.idleRun.code}`,
     `time:        ${r.seconds.toFixed(0)} s${r.dir && process.argv.includes('--keep') ? ` (ledgers kept in ${r.dir})` : ''}`,
-    ...(v.problems.length ? ['problems:', ...v.problems.map((p) => `  ${p}`)] : []),
-    r.violations.length ? `FAILED: ${r.violations.join('; ')}` : 'OK: nothing lost, nothing duplicated',
+    ...(v.problems.length + s.problems.length ? ['problems:', ...[...v.problems, ...s.problems].map((p) => `  ${p}`)] : []),
+    r.violations.length ? `FAILED: ${r.violations.join('; ')}` : 'OK: nothing lost, nothing duplicated, every channel shows the stock the ledger computes',
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -27,6 +27,13 @@ export interface PullRequest<Checkpoint> {
   checkpoint: Checkpoint | undefined;
   /** `pull --since DATE`: backfill from this instant, ignoring the checkpoint. */
   since: Date | undefined;
+  /**
+   * What the ledger already holds of these orders: externalId → its `updatedAt` there (ISO 8601),
+   * absent for orders it does not hold. A connector may skip re-reading an order it holds at the
+   * stamp the channel reports (e.g. its remaining line items), within the limits it documents.
+   * Absent when nothing answers it (a dry run still answers; tests may not).
+   */
+  known?(externalIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 export interface MockOptions {

@@ -39,9 +39,21 @@ export function createQueries(db: Database.Database) {
     FROM deliveries d JOIN events e ON e.id = d.event_id JOIN orders o ON o.id = d.order_id
     WHERE d.status IN ('pending', 'retry', 'in_flight') ORDER BY d.id LIMIT ?`);
 
+  // Probes the UNIQUE (channel, external_id) index once per id (the ids travel as one JSON array).
+  const known = db.prepare<[string, string], { externalId: string; updatedAt: string }>(
+    'SELECT external_id AS externalId, updated_at AS updatedAt FROM orders WHERE channel = ? AND external_id IN (SELECT value FROM json_each(?))');
+
   const fingerprints = db.prepare<[], { fingerprint: string }>("SELECT channel || ':' || external_id || ':' || content_hash AS fingerprint FROM orders ORDER BY 1");
 
   return {
+    /**
+     * The `updatedAt` the ledger holds for each of these orders of a channel (absent: not held).
+     * The pull engine answers a connector's `known()` with it, so an unchanged order need not be read again.
+     */
+    knownUpdatedAt(channel: string, externalIds: readonly string[]): Map<string, string> {
+      if (externalIds.length === 0) return new Map();
+      return new Map(known.all(channel, JSON.stringify(externalIds)).map((row) => [row.externalId, row.updatedAt]));
+    },
     /** channel:externalId:contentHash of every order, to compare two ledgers. */
     orderFingerprints: (): string[] => fingerprints.all().map((r) => r.fingerprint),
     /** Deliveries not yet done, with the order's latest state, for `push --dry-run`. */

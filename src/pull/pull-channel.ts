@@ -40,7 +40,9 @@ export async function pullChannel(ledger: Ledger, runtime: ChannelRuntime, optio
   }
   const checkpoint = parsedCheckpoint.success ? parsedCheckpoint.data : undefined;
   try {
-    for await (const page of runtime.definition.pullOrders(runtime.ctx, { checkpoint, since: options.since })) {
+    // A coarse read the connector may use to skip re-reading what the ledger holds unchanged.
+    const known = async (externalIds: readonly string[]) => ledger.queries.knownUpdatedAt(runtime.name, externalIds);
+    for await (const page of runtime.definition.pullOrders(runtime.ctx, { checkpoint, since: options.since, known })) {
       const orders: { order: Order; targets: string[]; moneyDifference: number }[] = [];
       const rejected = [...page.rejected];
       for (const candidate of page.orders) {

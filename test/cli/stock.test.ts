@@ -47,8 +47,8 @@ describe('ordersync stock against the channel mocks', () => {
       '  source: { csv: stock.csv }',
       '',
     ].join('\n'));
-    // SOCK-3PK is sold on Shopify only: WooCommerce must refuse it without stopping the rest.
-    writeFileSync(join(dir, 'stock.csv'), 'sku,location,on_hand\nMUG-12OZ,main,1\nCAP-NAVY,main,5\nSOCK-3PK,main,3\n');
+    // GIFT-WRAP is stocked on Shopify only: WooCommerce must refuse it without stopping the rest.
+    writeFileSync(join(dir, 'stock.csv'), 'sku,location,on_hand\nMUG-12OZ,main,1\nCAP-NAVY,main,5\nGIFT-WRAP,main,3\n');
     // Exported a little before now: the seeded orders are older (counted), the sales to come are newer.
     const exported = new Date(Date.now() - 5_000);
     utimesSync(join(dir, 'stock.csv'), exported, exported);
@@ -59,15 +59,15 @@ describe('ordersync stock against the channel mocks', () => {
     const sync = await cli('sync');
     expect(sync.code, sync.stderr).toBe(3); // a refused SKU needs a human
     expect((await state(woo)).stock).toMatchObject({ 'MUG-12OZ': 1, 'CAP-NAVY': 5 });
-    expect((await state(shop)).stock).toMatchObject({ 'MUG-12OZ': 1, 'CAP-NAVY': 5, 'SOCK-3PK': 3 });
+    expect((await state(shop)).stock).toMatchObject({ 'MUG-12OZ': 1, 'CAP-NAVY': 5, 'GIFT-WRAP': 3 });
     expect((await state(amazon)).stock).toMatchObject({ 'MUG-12OZ': 1, 'CAP-NAVY': 5 });
     expect((await state(ebay)).stock).toMatchObject({ 'MUG-12OZ': 1, 'CAP-NAVY': 5 });
     const show = await cli('stock', 'show');
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toMatch(/pushes refused or waiting/);
-    expect(show.stdout).toMatch(/woo\s+SOCK-3PK\s+3\s+rejected\s+unknown SKU: no WooCommerce product or variation has SKU "SOCK-3PK"/);
-    expect(show.stdout).toMatch(/amazon\s+SOCK-3PK\s+3\s+rejected\s+Amazon refused the quantity for SKU "SOCK-3PK" \(INVALID: NOT_FOUND/);
-    expect(show.stdout).toMatch(/ebay\s+SOCK-3PK\s+3\s+rejected\s+eBay refused the quantity for SKU "SOCK-3PK" \(400: 25702/);
+    expect(show.stdout).toMatch(/woo\s+GIFT-WRAP\s+3\s+rejected\s+unknown SKU: no WooCommerce product or variation has SKU "GIFT-WRAP"/);
+    expect(show.stdout).toMatch(/amazon\s+GIFT-WRAP\s+3\s+rejected\s+Amazon refused the quantity for SKU "GIFT-WRAP" \(INVALID: NOT_FOUND/);
+    expect(show.stdout).toMatch(/ebay\s+GIFT-WRAP\s+3\s+rejected\s+eBay refused the quantity for SKU "GIFT-WRAP" \(400: 25702/);
     expect(show.stdout).toMatch(/^MUG-12OZ\s+1\s+0\s+0\s+1\s+1\s+1\s+1\s*$/m);
   });
 

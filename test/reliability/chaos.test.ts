@@ -11,13 +11,18 @@ describe('ordersync sync, SIGKILLed at random moments', () => {
   it(`loses nothing and duplicates nothing (${ORDERS} orders, ${KILLS} kills)`, async () => {
     const lines: string[] = [];
     const report = await runChaos({ orders: ORDERS, otherOrders: 10, kills: KILLS, seed: 7, log: (line) => lines.push(line) });
-    const summary = `${lines.join('\n')}\nviolations: ${report.violations.join('; ') || 'none'}\nproblems:\n${report.verification.problems.join('\n')}`;
+    const problems = [...report.verification.problems, ...report.stock.problems];
+    const summary = `${lines.join('\n')}\nviolations: ${report.violations.join('; ') || 'none'}\nproblems:\n${problems.join('\n')}`;
 
     expect(report.kills, summary).toBe(KILLS);
     expect(report.verification.orders, summary).toBeGreaterThanOrEqual(ORDERS);
     expect(report.verification, summary).toMatchObject({ lost: 0, duplicates: 0, stale: 0, extra: 0, inFlight: 0, undelivered: 0, integrity: 'ok' });
     expect(report.idleRun.events, summary).toEqual({});
     expect(report.idleRun.changedTargets, summary).toEqual([]);
+    // Stock (config.example.yml's `stock:`): every channel shows what the ledger computes; the idle run pushed none.
+    expect(report.stock.checked, summary).toBeGreaterThan(0);
+    expect(report.stock, summary).toMatchObject({ stale: 0, unsettled: 0 });
+    expect(report.idleRun.stockPushed, summary).toEqual([]);
     expect(report.violations, summary).toEqual([]);
   }, 240_000);
 });

@@ -1,13 +1,12 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openLedgerForReading } from '../../ledger/index.js';
-import { exitCodeFor } from '../exit.js';
 import { mockEnvironment, startAllMocks, stopAllMocks } from '../mocks.js';
 import { packageRoot } from '../package-root.js';
 import { buildRuntime } from '../runtime.js';
 import { openSession } from '../session.js';
 import { printSummary } from '../summary.js';
-import { runSync } from './sync.js';
+import { runSync, syncExitCode } from './sync.js';
 import type { CommandHost } from './host.js';
 
 export function registerDemo(program: Command, host: CommandHost): void {
@@ -34,7 +33,7 @@ export function registerDemo(program: Command, host: CommandHost): void {
         const held = reader.queries.ordersByChannel();
         reader.close();
         if (!session.out.json) session.out.write(`ledger: ${Object.entries(held).map(([c, n]) => `${n} orders from ${c}`).join(', ')}`);
-        host.exit(exitCodeFor(session.log, summary.pull, summary.push));
+        host.exit(syncExitCode(session, summary));
       } finally {
         await stopAllMocks(mocks);
       }

@@ -23,13 +23,18 @@ export function registerSync(program: Command, host: CommandHost): void {
       const runtime = await buildRuntime(session.config, session.log);
       const summary = await runSync(session, runtime, 'sync');
       printSummary(session.out, summary);
-      const code = combineExitCodes(exitCodeFor(session.log, summary.pull, summary.push), shipmentsExitCode(session.log, summary.shipments));
-      const stock = summary.stock ? stockExitCode(session, summary.stock.push) : EXIT.ok;
-      host.exit(summary.stock?.error || code === EXIT.failed || stock === EXIT.failed ? EXIT.failed : Math.max(code, stock));
+      host.exit(syncExitCode(session, summary));
     });
 }
 
 export interface StockSyncResult { push: StockPushReport; error: string | null }
+
+/** The exit code of a sync (and of the demo): every step's failures and what needs a human, logged. */
+export function syncExitCode(session: Session, summary: RunSummary & { stock?: StockSyncResult }): number {
+  const code = combineExitCodes(exitCodeFor(session.log, summary.pull, summary.push), shipmentsExitCode(session.log, summary.shipments));
+  const stock = summary.stock ? stockExitCode(session, summary.stock.push) : EXIT.ok;
+  return summary.stock?.error ? EXIT.failed : combineExitCodes(code, stock);
+}
 
 /**
  * Pull, then the parcels WMS targets shipped (so the push confirms them on their channels in this
@@ -62,6 +67,8 @@ async function syncStock(session: Session, ledger: Ledger, runtime: Runtime): Pr
   const config = session.config.stock;
   if (!config) return undefined;
   let error: string | null = null;
+  // Logged as the phase begins (scripts/chaos/child.ts reads it to tell the stock phase apart).
+  session.log.info(`stock: reading on-hand levels from ${config.source.kind === 'csv' ? config.source.file : config.source.target}`);
   try {
     await stockPullStep(session, ledger, runtime, config);
   } catch (failure) {

@@ -26,8 +26,8 @@ const update = (sku: string, quantity: number): StockUpdate => ({ sku, quantity,
 const faults = (body: unknown) => fetch(`${h.mock.url}/__mock/faults`, { method: 'POST', body: JSON.stringify(body) });
 
 describe('Amazon stock push', () => {
-  test('the mock sells from the SKUs its orders sell', () => {
-    expect(MOCK_SKUS).toEqual(['TEE-BLK-M', 'MUG-12OZ', 'CAP-NAVY', 'BAG-TOTE']);
+  test('the mock lists the SKUs its orders sell, then the rest of the demo catalogue', () => {
+    expect(MOCK_SKUS).toEqual(['TEE-BLK-M', 'MUG-12OZ', 'CAP-NAVY', 'BAG-TOTE', 'TEE-WHT-L', 'TEE-BLK-L', 'SOCK-3PK', 'POSTER-A2']);
   });
 
   test('sets each SKU\'s quantity; an unknown SKU is rejected with Amazon\'s issue and the others land', async () => {
@@ -38,7 +38,7 @@ describe('Amazon stock push', () => {
       { sku: 'CAP-NAVY', status: 'ok' },
     ]);
     const state = await h.state();
-    expect(state.stock).toEqual({ 'TEE-BLK-M': MOCK_INITIAL_QUANTITY, 'MUG-12OZ': 3, 'CAP-NAVY': 0, 'BAG-TOTE': MOCK_INITIAL_QUANTITY });
+    expect(state.stock).toEqual({ ...Object.fromEntries(MOCK_SKUS.map((sku) => [sku, MOCK_INITIAL_QUANTITY])), 'MUG-12OZ': 3, 'CAP-NAVY': 0 });
     expect(state.stockByMarketplace['MUG-12OZ']).toEqual({ [US]: 3 });
     expect(state.listings.patchListingsItem).toMatchObject({ requests: 3, accepted: 2, invalid: 1, throttled: 0 });
   });
@@ -86,7 +86,7 @@ describe('Amazon stock push', () => {
     expect(state.listings.patchListingsItem).toMatchObject({ requests: 40, throttled: 0 });
     expect(state.throttled).toBe(0);
     expect(h.clock.now() - start).toBeGreaterThanOrEqual(((40 - 5) / 5) * 1000 - 1);
-    expect(state.stock['TEE-BLK-M']).toBe(36); // the last update of that SKU wins
+    expect(state.stock['TEE-BLK-M']).toBe(updates.map((u) => u.sku).lastIndexOf('TEE-BLK-M')); // the last update of that SKU wins
   });
 
   test('the mock enforces the plan: a sixth patch in the same instant is throttled with the Listings Items 429', async () => {

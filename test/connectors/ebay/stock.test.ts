@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ebayChannel } from '../../../connectors/ebay/index.js';
 import { mintUserToken } from '../../../connectors/ebay/client.js';
-import { MOCK_PRODUCTS } from '../../../connectors/ebay/mock-data.js';
+import { MOCK_SOLD_PRODUCTS } from '../../../connectors/ebay/mock-data.js';
 import { MOCK_INITIAL_QUANTITY } from '../../../connectors/ebay/mock-stock.js';
 import { INVENTORY_SCOPE, WRITE_SCOPE, type EbaySettings } from '../../../connectors/ebay/settings.js';
 import type { ConnectorContext, StockUpdate } from '../../../src/connector-kit/index.js';
@@ -51,7 +51,7 @@ async function sixtySkus(): Promise<string[]> {
     const put = await call('PUT', `${INVENTORY}/inventory_item/${sku}`, { product: { title: sku }, condition: 'NEW', availability: { shipToLocationAvailability: { quantity: 1 } } }, INVENTORY_SCOPE, { 'content-language': 'en-US' });
     expect(put.status).toBe(204);
   }
-  const skus = [...MOCK_PRODUCTS.map((p) => p.sku), ...listed];
+  const skus = [...MOCK_SOLD_PRODUCTS.map((p) => p.sku), ...listed];
   skus.splice(49, 0, 'NOPE-1');
   return skus;
 }
