@@ -33,6 +33,8 @@ export interface StockPushReport {
   outcomes: Map<string, StockPushResult>;
 }
 
+const UNANSWERED = 'sent, but the run ended before the channel\'s answer was recorded';
+
 /** The figures behind every quantity: the source's on hand (all locations) and open order lines. */
 export function currentFigures(ledger: Ledger, policy: StockPolicy, source: string): Map<string, SkuFigures> {
   const onHand = new Map<string, number>();
@@ -61,6 +63,12 @@ export async function pushStockLevels(
     const result: ChannelStockResult = { channel: channel.name, planned: entries.length, unchanged, ok: 0, rejected: 0, retry: 0, error: null };
     report.channels.push(result);
     if (options.dryRun || entries.length === 0) continue;
+    // Recorded before it is sent: a run killed after the channel took a quantity but before its
+    // answer was written must not leave the ledger believing the old one (were the quantity to go
+    // back to it, the next plan would see nothing to send and the channel would keep this one).
+    ledger.stock.recordPushes(channel.name, entries.map((entry) => ({
+      sku: entry.sku, quantity: entry.quantity, status: 'retry' as const, reason: UNANSWERED, onHand: entry.onHand, reserved: entry.reserved,
+    })), now());
     const answers = await sendUpdates(channel, entries, result);
     ledger.stock.recordPushes(channel.name, entries.map((entry) => {
       const answer = answers.get(entry.sku) ?? { sku: entry.sku, status: 'retry' as const, reason: 'the connector gave no answer for this SKU' };
