@@ -28,6 +28,8 @@ export interface HttpClientOptions {
   retryAfter?: (response: HttpResponse) => number | undefined;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Sees every response's status and headers (the push engine learns a target's rate limit from them). */
+  onResponse?: (status: number, headers: Record<string, string>) => void;
 }
 
 export interface HttpRequest {
@@ -100,6 +102,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throw transportError(error);
     }
     const headers = flattenHeaders(response.headers as Record<string, unknown>);
+    options.onResponse?.(response.status, headers);
     const text = typeof response.data === 'string' ? response.data : '';
     const raw: HttpResponse<unknown> = { status: response.status, headers, data: undefined, text };
     if (response.status >= 200 && response.status < 300) {

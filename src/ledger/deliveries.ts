@@ -35,6 +35,13 @@ export type Settlement =
   | { status: 'retry'; error: string; nextAttemptAt: number }
   | { status: 'dead'; error: string };
 
+/** A settlement with the delivery it settles and when it came back. */
+export interface SettlementAt {
+  id: number;
+  settlement: Settlement;
+  now: number;
+}
+
 export interface DeadDelivery {
   id: number;
   target: string;
@@ -127,7 +134,7 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
     return claimed;
   });
 
-  const settle = db.transaction((id: number, settlement: Settlement, now: string): void => {
+  const settleOne = (id: number, settlement: Settlement, now: string): void => {
     const current = readStatus.get(id);
     if (!current) throw new Error(`bug: delivery ${id} does not exist`);
     assertTransition(current.status, settlement.status);
@@ -149,6 +156,11 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
     }
     else if (settlement.status === 'retry') setRetry.run(settlement.error.slice(0, 2_000), isoNow(settlement.nextAttemptAt), now, id);
     else setDead.run(settlement.error.slice(0, 2_000), now, id);
+  };
+  const settle = db.transaction(settleOne);
+  // One transaction for many (no savepoint per item): the push engine records a tick's outcomes at once.
+  const settleMany = db.transaction((items: readonly SettlementAt[]): void => {
+    for (const item of items) settleOne(item.id, item.settlement, isoNow(item.now));
   });
 
   const requeue = db.transaction((ids: number[] | 'all', now: string): number => {
@@ -162,6 +174,8 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
     /** Marks up to `limit` due deliveries of a target in flight and returns them with their order's latest state. */
     claimDue: (target: string, limit: number, now: number = Date.now()): ClaimedDelivery[] => claim.immediate(target, limit, isoNow(now)),
     settle: (id: number, settlement: Settlement, now: number = Date.now()): void => settle.immediate(id, settlement, isoNow(now)),
+    /** Several settlements in one transaction, each recorded as `settle` records it, in this order. */
+    settleMany: (items: readonly SettlementAt[]): void => settleMany.immediate(items),
     /** Deliveries a killed run left in flight go back to retry; the caller holds the run lock. */
     recoverInFlight: (now: number = Date.now()): number => recover.run(isoNow(now)).changes,
     nextDueAt(target: string): number | undefined {

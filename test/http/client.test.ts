@@ -62,6 +62,14 @@ describe('the shared HTTP client', () => {
     expect(response.data).toEqual({ type: 'application/x-www-form-urlencoded', body: 'grant_type=refresh_token&scope=a+b' });
   });
 
+  it('shows every response, retried ones too, to onResponse (the push engine reads rate limits there)', async () => {
+    const seen: [number, string | undefined][] = [];
+    const observed = createHttpClient({ baseURL: mock.url, sleep: async () => {}, onResponse: (status, headers) => seen.push([status, headers['retry-after']]) });
+    await observed.request({ method: 'GET', path: '/flaky' });
+    await expect(observed.request({ method: 'GET', path: '/secret-echo' })).rejects.toThrow(/HTTP 400/);
+    expect(seen).toEqual([[503, '3'], [503, '3'], [200, undefined], [400, undefined]]);
+  });
+
   it('refuses plain http to anything but loopback, unless allowed', () => {
     expect(() => createHttpClient({ baseURL: 'http://erp.example.com' })).toThrow(/is not https; use https:\/\/ or set allowInsecure: true/);
     expect(() => createHttpClient({ baseURL: 'http://erp.example.com', allowInsecure: true })).not.toThrow();
