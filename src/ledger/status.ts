@@ -2,6 +2,7 @@
 // a refresh stays cheap on a ledger of millions of orders.
 import type Database from 'better-sqlite3';
 import type { DeliveryStatus } from './delivery-status.js';
+import { shipmentQuarantineName } from './shipments.js';
 import { isoNow } from './time.js';
 
 export interface ChannelStatus {
@@ -24,6 +25,8 @@ export interface TargetStatus {
   deliveredLastHour: number;
   pausedUntil: string | null;
   lastError: string | null;
+  /** Shipment reports of this target (a WMS) that fit no order, in quarantine. */
+  quarantined: number;
 }
 
 export interface RunLine {
@@ -56,8 +59,11 @@ export interface StatusSnapshot {
 const HOUR = 3_600_000;
 
 export function createStatusQueries(db: Database.Database) {
+  // A target's shipment reports are quarantined as `target:<name>` (a name no channel can have):
+  // they belong to the target's row, not to a channel that was never pulled (and so looks stale).
   const channelNames = db.prepare<[], { channel: string }>(
-    'SELECT channel FROM cursors UNION SELECT channel FROM channel_status UNION SELECT DISTINCT channel FROM quarantine');
+    `SELECT channel FROM cursors UNION SELECT channel FROM channel_status
+     UNION SELECT DISTINCT channel FROM quarantine WHERE channel NOT LIKE '${shipmentQuarantineName('')}%'`);
   const health = db.prepare<[string], { last_pull_at: string | null; last_success_at: string | null; last_error: string | null; last_error_at: string | null }>(
     'SELECT last_pull_at, last_success_at, last_error, last_error_at FROM channel_status WHERE channel = ?');
   const cursor = db.prepare<[string], { checkpoint: string }>('SELECT checkpoint FROM cursors WHERE channel = ?');
@@ -108,6 +114,7 @@ export function createStatusQueries(db: Database.Database) {
           deliveredLastHour: doneSince.get(target, isoNow(now - HOUR))?.n ?? 0,
           pausedUntil,
           lastError: h?.last_error ?? null,
+          quarantined: quarantined.get(shipmentQuarantineName(target))?.n ?? 0,
         };
       });
       return { at: isoNow(now), channels, targets, dead: dead.all(50), runs: runs.all(recentRuns) };

@@ -32,6 +32,7 @@ export function targetRows(snapshot: StatusSnapshot, options: StatusOptions) {
     'last success': age(t.lastSuccessAt, options.now),
     'last hour': t.deliveredLastHour,
     paused: t.pausedUntil ? `until ${t.pausedUntil.slice(11, 19)}` : '',
+    quarantined: t.quarantined,
   }));
 }
 
