@@ -5,6 +5,7 @@ import type { Order } from '../model/order.js';
 import type { EventType } from '../model/event.js';
 import { contentHash } from './hash.js';
 import { createNewDeliveries } from './new-deliveries.js';
+import { createQuarantineWriter } from './quarantine-writer.js';
 import { isoNow } from './time.js';
 
 export interface PageToCommit {
@@ -26,7 +27,6 @@ export interface PageResult {
   deliveries: number;
 }
 
-const MAX_RAW_CHARS = 256 * 1024; // a quarantined payload is kept for a human, not for replay
 
 export function createOrderStore(db: Database.Database, ledgerId: string) {
   const findOrder = db.prepare<[string, string], { id: number; content_hash: string; updated_at: string; fulfillment_status: string; normalized: string }>(
@@ -51,9 +51,7 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
   // Targets that received this order's events (not the channel's own tracking confirmations).
   const priorTargets = db.prepare<[number], { target: string }>(
     "SELECT DISTINCT d.target FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.order_id = ? AND e.type LIKE 'order.%'");
-  const insertQuarantine = db.prepare('INSERT INTO quarantine (channel, external_id, reason, raw, received_at) VALUES (?, ?, ?, ?, ?)');
-  const alreadyQuarantined = db.prepare<[string, string | null, string], { id: number }>(
-    'SELECT id FROM quarantine WHERE channel = ? AND external_id IS ? AND raw = ? LIMIT 1');
+  const quarantineWriter = createQuarantineWriter(db);
   const upsertCursor = db.prepare(`INSERT INTO cursors (channel, checkpoint, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (channel) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`);
   const readCursor = db.prepare<[string], { checkpoint: string }>('SELECT checkpoint FROM cursors WHERE channel = ?');
@@ -122,13 +120,8 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
       else result.updated++;
     }
     for (const rejected of page.rejected) {
-      const serialized = serializeForQuarantine(rejected.raw);
-      const raw = serialized.length > MAX_RAW_CHARS ? serialized.slice(0, MAX_RAW_CHARS) + '…(truncated)' : serialized;
-      // The same payload re-read (the overlap window, the next run) is already there and already
-      // reported: quarantined again it would fill the table and make every run exit 3.
-      if (alreadyQuarantined.get(page.channel, rejected.externalId, raw)) continue;
-      insertQuarantine.run(page.channel, rejected.externalId, rejected.reason.slice(0, 2_000), raw, now);
-      result.quarantined++;
+      const entry = { channel: page.channel, externalId: rejected.externalId, reason: rejected.reason, payload: rejected.raw, sameBy: 'payload' as const };
+      if (quarantineWriter.add(entry, now)) result.quarantined++;
     }
     newDeliveries.count();
     upsertCursor.run(page.channel, JSON.stringify(page.checkpoint ?? null), now);
@@ -149,13 +142,4 @@ export type OrderStore = ReturnType<typeof createOrderStore>;
 function withoutFulfillment(order: Record<string, unknown>): string {
   const { fulfillmentStatus: _status, updatedAt: _updatedAt, ...rest } = order;
   return JSON.stringify(rest);
-}
-
-/** A quarantined payload as text; one that cannot be serialized (too deep) is named, not lost silently. */
-function serializeForQuarantine(raw: unknown): string {
-  try {
-    return JSON.stringify(raw ?? null) ?? 'null';
-  } catch (error) {
-    return JSON.stringify({ unserializable: (error as Error).message });
-  }
 }

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { ShipmentReport } from '../connector-kit/shipments.js';
 import { createNewDeliveries } from './new-deliveries.js';
+import { createQuarantineWriter } from './quarantine-writer.js';
 import { isoNow } from './time.js';
 
 /** A WMS's report, with the fulfillment queue of the order's channel (null: that channel takes no tracking back). */
@@ -32,7 +33,6 @@ export interface ShipmentPageResult {
 /** Where reports that fit no order are quarantined: `target:<name>` cannot be a channel name (no `:`). */
 export const shipmentQuarantineName = (source: string): string => `target:${source}`;
 
-const MAX_RAW_CHARS = 64 * 1024;
 
 export function createShipmentStore(db: Database.Database, ledgerId: string) {
   const findOrder = db.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE channel = ? AND external_id = ?');
@@ -49,10 +49,7 @@ export function createShipmentStore(db: Database.Database, ledgerId: string) {
   const insertLine = db.prepare('INSERT INTO shipment_lines (shipment_id, line_external_id, quantity) VALUES (?, ?, ?)');
   const insertEvent = db.prepare("INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, 'shipment.created', NULL, ?)");
   const linkEvent = db.prepare('UPDATE shipments SET event_id = ? WHERE id = ?');
-  const insertQuarantine = db.prepare('INSERT INTO quarantine (channel, external_id, reason, raw, received_at) VALUES (?, ?, ?, ?, ?)');
-  // A report that fits no order comes back on every tracking update: it is quarantined once.
-  const alreadyQuarantined = db.prepare<[string, string | null, string], { found: number }>(
-    'SELECT 1 AS found FROM quarantine WHERE channel = ? AND external_id IS ? AND reason = ? LIMIT 1');
+  const quarantineWriter = createQuarantineWriter(db);
   const upsertCursor = db.prepare(`INSERT INTO shipment_cursors (source, checkpoint, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (source) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`);
   const readCursor = db.prepare<[string], { checkpoint: string }>('SELECT checkpoint FROM shipment_cursors WHERE source = ?');
@@ -90,20 +87,9 @@ export function createShipmentStore(db: Database.Database, ledgerId: string) {
     return out;
   }
 
-  /** Quarantines a payload once; answers whether it was new. */
-  function quarantine(source: string, reference: string | null, reason: string, payload: unknown, now: string): boolean {
-    const channel = shipmentQuarantineName(source);
-    const why = reason.slice(0, 2_000);
-    if (alreadyQuarantined.get(channel, reference, why)) return false;
-    let raw: string;
-    try {
-      raw = JSON.stringify(payload ?? null) ?? 'null';
-    } catch (error) {
-      raw = JSON.stringify({ unserializable: (error as Error).message });
-    }
-    insertQuarantine.run(channel, reference, why, raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) + '…(truncated)' : raw, now);
-    return true;
-  }
+  /** Quarantines a report once: one that fits no order comes back with every tracking update. */
+  const quarantine = (source: string, reference: string | null, reason: string, payload: unknown, now: string): boolean =>
+    quarantineWriter.add({ channel: shipmentQuarantineName(source), externalId: reference, reason, payload, sameBy: 'reason' }, now);
   const reject = (source: string, report: ReportedShipment, reason: string, now: string): boolean =>
     quarantine(source, report.reference, `shipment ${report.externalId} (${report.carrier} ${report.trackingNumber}) for ${report.reference}: ${reason}`, report.raw, now);
 
