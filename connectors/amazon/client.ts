@@ -89,15 +89,7 @@ export function accessTokenFor(ctx: Ctx, force = false): Promise<string> {
 async function callApi<T>(ctx: Ctx, request: HttpRequest): Promise<HttpResponse<T>> {
   const session = sessionOf(ctx);
   await session.searchOrders.take();
-  const send = async (token: string) => session.api.request<T>({ ...request, headers: { ...request.headers, 'x-amz-access-token': token } });
-  let response: HttpResponse<T>;
-  try {
-    response = await send(await accessToken(ctx, session));
-  } catch (error) {
-    // Amazon answers an expired or revoked token with 403 Unauthorized: one fresh token, one more try.
-    if (!isUnauthorized(error)) throw error;
-    response = await send(await accessToken(ctx, session, true));
-  }
+  const response = await withAccessToken(ctx, (token) => session.api.request<T>({ ...request, headers: { ...request.headers, 'x-amz-access-token': token } }));
   noteServerTime(ctx, session, response);
   adoptReportedRate(ctx, session, response);
   return response;
@@ -166,6 +158,19 @@ function adoptReportedRate(ctx: Ctx, session: Session, response: HttpResponse<un
   const slower = new TokenBucket(reported, current.burst, ctx.clock);
   slower.observe(current.available);
   session.searchOrders = slower;
+}
+
+/**
+ * Sends with the channel's access token. Amazon answers an expired or revoked token with 403
+ * Unauthorized before anything is done: one fresh token, one more try.
+ */
+export async function withAccessToken<T>(ctx: Ctx, send: (token: string) => Promise<T>): Promise<T> {
+  try {
+    return await send(await accessTokenFor(ctx));
+  } catch (error) {
+    if (!isUnauthorized(error)) throw error;
+    return send(await accessTokenFor(ctx, true));
+  }
 }
 
 export function isUnauthorized(error: unknown): boolean {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { HttpError, TokenBucket, type ConnectorContext, type HttpClient, type HttpResponse } from '../../src/connector-kit/index.js';
 import type { HttpRequest } from '../../src/http/index.js';
-import { accessTokenFor, isUnauthorized } from './client.js';
+import { withAccessToken } from './client.js';
 import type { AmazonSettings } from './settings.js';
 import { AMAZON_FULFILLED_BY, AMAZON_FULFILLMENT_STATUSES } from './types.js';
 
@@ -87,17 +87,9 @@ function sessionOf(ctx: Ctx): Session {
 async function call<T>(ctx: Ctx, operation: Operation, request: HttpRequest): Promise<HttpResponse<T>> {
   const session = sessionOf(ctx);
   await session.buckets[operation].take();
-  const send = async (force: boolean) => session.http[operation].request<T>({
-    ...request, headers: { ...request.headers, 'x-amz-access-token': await accessTokenFor(ctx, force) },
-  });
-  let response: HttpResponse<T>;
-  try {
-    response = await send(false);
-  } catch (error) {
-    // An expired or revoked token is refused before anything is done: one fresh token, one more try.
-    if (!isUnauthorized(error)) throw error;
-    response = await send(true);
-  }
+  const response = await withAccessToken(ctx, (token) => session.http[operation].request<T>({
+    ...request, headers: { ...request.headers, 'x-amz-access-token': token },
+  }));
   adoptReportedRate(ctx, session, operation, response);
   return response;
 }

@@ -3,7 +3,7 @@
 // access token.
 import { z } from 'zod';
 import { HttpError, TokenBucket, type ConnectorContext, type HttpClient, type HttpResponse } from '../../src/connector-kit/index.js';
-import { accessTokenFor, isUnauthorized } from './client.js';
+import { withAccessToken } from './client.js';
 import type { AmazonSettings } from './settings.js';
 
 const LISTINGS_API = '/listings/2021-08-01/items';
@@ -70,10 +70,9 @@ export async function patchQuantity(ctx: Ctx, patch: QuantityPatch): Promise<Ama
     productType: ctx.settings.productType,
     patches: [{ op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: patch.quantity }] }],
   };
-  const send = async (force: boolean): Promise<HttpResponse<unknown>> => {
-    // The access token first: a token request between our rate-limit token and the PATCH would
-    // delay this PATCH and bunch it up with the next one at Amazon's end.
-    const token = await accessTokenFor(ctx, force);
+  // The access token comes first (withAccessToken): a token request between our rate-limit token
+  // and the PATCH would delay this PATCH and bunch it up with the next one at Amazon's end.
+  const response = await withAccessToken(ctx, async (token): Promise<HttpResponse<unknown>> => {
     await session.bucket.take();
     const sentAt = ctx.clock.now();
     try {
@@ -86,15 +85,7 @@ export async function patchQuantity(ctx: Ctx, patch: QuantityPatch): Promise<Ama
       // so the next call never reaches Amazon sooner than the usage plan allows (found by npm run bench).
       session.bucket.observe(session.bucket.available - ((ctx.clock.now() - sentAt) / 1000) * session.bucket.ratePerSecond);
     }
-  };
-  let response: HttpResponse<unknown>;
-  try {
-    response = await send(false);
-  } catch (error) {
-    // An expired or revoked token is refused before anything is done: one fresh token, one more try.
-    if (!isUnauthorized(error)) throw error;
-    response = await send(true);
-  }
+  });
   adoptReportedRate(ctx, session, response);
   const parsed = AmazonSubmission.safeParse(response.data);
   if (!parsed.success) {
