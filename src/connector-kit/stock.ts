@@ -15,7 +15,10 @@ export interface StockPage {
   levels: StockReading[];
 }
 
-/** The quantity a channel should offer for one of its SKUs; `previous` is what we last pushed (null: never). */
+/**
+ * The quantity a channel should offer for one of its SKUs (available-to-sell), or a target should
+ * hold on hand of a master SKU (the source's figure); `previous` is what we last pushed (null: never).
+ */
 export interface StockUpdate {
   sku: string;
   quantity: number;

@@ -8,7 +8,7 @@ import type { MockApi } from '../mock/server.js';
 import type { MockOptions } from './channel.js';
 import type { ConnectorContext } from './context.js';
 import type { ShipmentToConfirm } from './fulfillment.js';
-import type { StockPage } from './stock.js';
+import type { StockPage, StockPushResult, StockUpdate } from './stock.js';
 import type { ShipmentPage } from './shipments.js';
 
 export interface Delivery {
@@ -58,6 +58,12 @@ export interface TargetDefinition<Settings = unknown> {
   deliver(ctx: ConnectorContext<Settings>, delivery: Delivery): Promise<DeliveryOutcome>;
   /** Reports on-hand quantities when this target is the stock source (see ./stock.ts). */
   pullStock?(ctx: ConnectorContext<Settings>): AsyncIterable<StockPage>;
+  /**
+   * When this target is named in `stock.targets`: sets its on-hand quantity of each master SKU to
+   * the stock source's figure (`quantity`, all the source's locations together), in the API's
+   * batch form where it has one; one answer per update (see ./stock.ts).
+   */
+  pushStock?(ctx: ConnectorContext<Settings>, updates: StockUpdate[]): Promise<StockPushResult[]>;
   /** Reports the parcels a WMS shipped, from the cursor it last yielded (see ./shipments.ts). */
   pullShipments?(ctx: ConnectorContext<Settings>, cursor: unknown): AsyncIterable<ShipmentPage>;
   mock?(options: MockOptions): MockApi;
