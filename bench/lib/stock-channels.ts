@@ -15,7 +15,7 @@ import { woocommerceChannel } from '../../connectors/woocommerce/index.js';
 import { createWooMock, MOCK_CREDENTIALS as WOO } from '../../connectors/woocommerce/mock.js';
 import { createContext } from '../../src/connector-kit/index.js';
 import { startMock, type MockApi, type RunningMock } from '../../src/mock/index.js';
-import type { StockChannelRuntime } from '../../src/stock/push-stock.js';
+import type { StockReceiver } from '../../src/stock/push-stock.js';
 
 export type StockChannelKind = 'woocommerce' | 'shopify' | 'amazon' | 'ebay';
 
@@ -28,7 +28,7 @@ export interface CallCounts { requests: number; reads: number; writes: number; t
 
 export interface StockChannel {
   kind: StockChannelKind;
-  runtime: StockChannelRuntime;
+  runtime: StockReceiver;
   mock: RunningMock;
   /** The most SKUs one write call may carry, per the API's documentation. */
   batch: number;
@@ -78,7 +78,7 @@ export async function startStockChannel(kind: StockChannelKind, skus: readonly s
     const reads = ['GET /wp-json/wc/v3/products', 'GET /wp-json/wc/v3/products/:id/variations'];
     const writes = ['POST /wp-json/wc/v3/products/batch', 'POST /wp-json/wc/v3/products/:id/variations/batch'];
     return {
-      kind, mock, runtime: { name: kind, definition: woocommerceChannel, ctx: context(kind, settings, [WOO.consumerSecret]) },
+      kind, mock, runtime: { kind: 'channel', name: kind, definition: woocommerceChannel, ctx: context(kind, settings, [WOO.consumerSecret]) },
       batch: 100, batchSource: 'WooCommerce batch limit 100 (woocommerce_rest_batch_items_limit; connectors/woocommerce/stock.ts)',
       counts: async () => { const s = await stateOf(mock); return { requests: s.requests, reads: sum(s, reads), writes: sum(s, writes), throttled: s.throttled, cost: 0 }; },
       floorSeconds: () => 0,
@@ -91,7 +91,7 @@ export async function startStockChannel(kind: StockChannelKind, skus: readonly s
     const settings = shopifyChannel.settings.parse({ shopUrl: mock.url, accessToken: SHOPIFY.accessToken });
     const { maximumAvailable: size, restoreRate: rate } = shopifyBucket;
     return {
-      kind, mock, runtime: { name: kind, definition: shopifyChannel, ctx: context(kind, settings, [SHOPIFY.accessToken]) },
+      kind, mock, runtime: { kind: 'channel', name: kind, definition: shopifyChannel, ctx: context(kind, settings, [SHOPIFY.accessToken]) },
       batch: 250, batchSource: 'Shopify input arrays ≤ 250 (shopify.dev/docs/api/usage/limits; connectors/shopify/stock.ts)',
       counts: async () => {
         const s = await stateOf(mock);
@@ -110,7 +110,7 @@ export async function startStockChannel(kind: StockChannelKind, skus: readonly s
     });
     const patch = 'PATCH /listings/2021-08-01/items/:sellerId/:sku';
     return {
-      kind, mock, runtime: { name: kind, definition: amazonChannel, ctx: context(kind, settings, [AMAZON.clientSecret, AMAZON.refreshToken]) },
+      kind, mock, runtime: { kind: 'channel', name: kind, definition: amazonChannel, ctx: context(kind, settings, [AMAZON.clientSecret, AMAZON.refreshToken]) },
       batch: 1, batchSource: 'no batch form: one patchListingsItem per SKU and marketplace (JSON_LISTINGS_FEED not built: connectors/amazon/README.md "Stock push")',
       counts: async () => {
         const s = await stateOf(mock);
@@ -125,7 +125,7 @@ export async function startStockChannel(kind: StockChannelKind, skus: readonly s
   const settings = ebayChannel.settings.parse({ url: mock.url, ...EBAY });
   const bulk = 'POST /sell/inventory/v1/bulk_update_price_quantity';
   return {
-    kind, mock, runtime: { name: kind, definition: ebayChannel, ctx: context(kind, settings, [EBAY.clientSecret, EBAY.refreshToken]) },
+    kind, mock, runtime: { kind: 'channel', name: kind, definition: ebayChannel, ctx: context(kind, settings, [EBAY.clientSecret, EBAY.refreshToken]) },
     batch: BULK_LIMIT, batchSource: 'bulkUpdatePriceQuantity "up to 25" (BulkPriceQuantity; connectors/ebay/README.md "Stock push")',
     counts: async () => {
       const s = await stateOf(mock);

@@ -4,6 +4,7 @@ import { defineTarget, outcomeFromError, type Delivery } from '../../src/connect
 import { createWebhookMock } from './mock.js';
 import { WebhookSettings } from './settings.js';
 import { SIGNATURE_HEADER, signBody } from './signature.js';
+import { pushWebhookStock } from './stock.js';
 
 export const webhookTarget = defineTarget({
   id: 'webhook',
@@ -38,6 +39,7 @@ export const webhookTarget = defineTarget({
       return outcomeFromError(error);
     }
   },
+  pushStock: pushWebhookStock,
   mock: createWebhookMock,
 });
 

@@ -132,6 +132,10 @@ function checkStock(stock: NonNullable<ConfigFile['stock']>, channels: string[],
   if (typeof stock.source === 'string' && !targets.has(stock.source)) {
     problems.push(`stock.source: no target named "${stock.source}" (targets: ${[...targets].join(', ') || 'none'}; or { csv: FILE })`);
   }
+  for (const target of stock.targets) {
+    if (!targets.has(target)) problems.push(`stock.targets: no target named "${target}" (targets: ${[...targets].join(', ') || 'none'})`);
+    else if (target === stock.source) problems.push(`stock.targets: "${target}" is the stock source; it reports the figures the others take`);
+  }
   for (const section of ['allocation', 'skuMap'] as const) {
     for (const channel of Object.keys(stock[section])) {
       if (!channels.includes(channel)) problems.push(`stock.${section}.${channel}: no channel named "${channel}" (channels: ${channels.join(', ') || 'none'})`);

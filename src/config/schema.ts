@@ -29,6 +29,8 @@ const sku = z.string().min(1).max(200);
 export const StockSchema = z.strictObject({
   /** A target that reports stock (its name under `targets`), or a CSV file `sku,location,on_hand`. */
   source: z.union([name, z.strictObject({ csv: z.string().min(1) })]),
+  /** Targets (ERP, WMS, webhook) that take the source's on-hand figures, as channels take available-to-sell. */
+  targets: z.array(name).default([]),
   safetyStock: z.strictObject({
     default: z.number().int().min(0).default(0),
     skus: z.record(sku, z.number().int().min(0)).default({}),

@@ -13,17 +13,30 @@ describe('config: stock', () => {
     const config = normalizeConfig({ ...base, stock: { source: { csv: 'stock/levels.csv' } } }, '/etc/ordersync/ordersync.config.yml', env);
     expect(config.stock).toEqual({
       source: { kind: 'csv', file: '/etc/ordersync/stock/levels.csv' },
-      safetyStock: { default: 0, skus: {} }, allocation: {}, skuMap: {}, bundles: {},
+      targets: [], safetyStock: { default: 0, skus: {} }, allocation: {}, skuMap: {}, bundles: {},
     });
     expect(normalizeConfig(base, null, env).stock).toBeUndefined();
   });
 
   it('takes a target as the source, with buffers, allocation, SKU map and bundles', () => {
     const stock = {
-      source: 'erp', safetyStock: { default: 1, skus: { 'MUG-12OZ': 3 } }, allocation: { woo: 0.5 },
+      source: 'erp', targets: [], safetyStock: { default: 1, skus: { 'MUG-12OZ': 3 } }, allocation: { woo: 0.5 },
       skuMap: { woo: { 'W-MUG': 'MUG-12OZ' } }, bundles: { 'GIFT-SET': { 'MUG-12OZ': 1, 'TEE-BLK-M': 2 } },
     };
     expect(normalizeConfig({ ...base, stock }, null, env).stock).toEqual({ ...stock, source: { kind: 'target', target: 'erp' } });
+  });
+
+  it('takes stock targets other than the source, and names the wrong ones', () => {
+    const targets = { ...base.targets, hooks: { kind: 'webhook', url: 'https://hooks.example.com/in', secret: 'whsec_0123456789abcdef' } };
+    expect(normalizeConfig({ ...base, targets, stock: { source: 'erp', targets: ['hooks'] } }, null, env).stock?.targets).toEqual(['hooks']);
+    const problems = (() => {
+      try { normalizeConfig({ ...base, targets, stock: { source: 'erp', targets: ['erp', 'wms'] } }, null, env); } catch (error) { return (error as { problems: string[] }).problems; }
+      return [];
+    })();
+    expect(problems).toEqual([
+      'stock.targets: "erp" is the stock source; it reports the figures the others take',
+      'stock.targets: no target named "wms" (targets: erp, hooks)',
+    ]);
   });
 
   it('reports every wrong name and value with its path, all at once', () => {

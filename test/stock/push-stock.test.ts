@@ -4,16 +4,21 @@ import { describe, expect, it } from 'vitest';
 import type { StockPushResult, StockUpdate } from '../../src/connector-kit/index.js';
 import { createContext } from '../../src/connector-kit/index.js';
 import { openLedger } from '../../src/ledger/index.js';
-import { EMPTY_POLICY } from '../../src/stock/policy.js';
-import { pushStockLevels, type StockChannelRuntime } from '../../src/stock/push-stock.js';
+import { EMPTY_POLICY, type StockPolicy } from '../../src/stock/policy.js';
+import { pushStockLevels, type StockReceiver } from '../../src/stock/push-stock.js';
 
 const SOURCE = 'csv';
 
 /** A channel that holds quantities; `hang` makes it take them and then never answer (a killed run). */
-function channel(held: Map<string, number>, behaviour: { hang?: boolean } = {}): StockChannelRuntime {
+function channel(held: Map<string, number>, behaviour: { hang?: boolean } = {}): StockReceiver {
+  return receiver('channel', 'shop', held, behaviour);
+}
+
+function receiver(kind: StockReceiver['kind'], name: string, held: Map<string, number>, behaviour: { hang?: boolean } = {}): StockReceiver {
   return {
-    name: 'shop',
-    ctx: createContext({ role: 'channel', name: 'shop', settings: {} }),
+    kind,
+    name,
+    ctx: createContext({ role: kind, name, settings: {} }),
     definition: {
       async pushStock(_ctx, updates: StockUpdate[]): Promise<StockPushResult[]> {
         for (const update of updates) held.set(update.sku, update.quantity);
@@ -49,6 +54,41 @@ describe('stock push runner', () => {
 
       // And nothing more once it is settled.
       expect((await pushStockLevels(ledger, [channel(held)], EMPTY_POLICY, SOURCE)).plan).toEqual([]);
+    } finally {
+      ledger.close();
+    }
+  });
+
+  it('a stock target takes the source\'s on hand (no buffer, no allocation, no bundles), recorded apart from the channels', async () => {
+    const ledger = openLedger(':memory:');
+    const policy: StockPolicy = {
+      ...EMPTY_POLICY, safetyStock: { default: 2, skus: {} }, allocation: { shop: 0.5 },
+      bundles: { 'GIFT-SET': { MUG: 1, LID: 1 } },
+    };
+    const levels = (mug: number) => ledger.stock.recordLevels(SOURCE, [
+      { sku: 'MUG', location: 'a', onHand: mug }, { sku: 'MUG', location: 'b', onHand: 1 }, { sku: 'TEE', location: 'a', onHand: 0 },
+    ], { kind: 'placed-before', at: Date.now() });
+    const shop = new Map<string, number>();
+    const erp = new Map<string, number>();
+    try {
+      levels(9);
+      const first = await pushStockLevels(ledger, [channel(shop), receiver('target', 'erp', erp)], policy, SOURCE);
+      // The channel sells floor((10 − 2) × 0.5) = 4 mugs and the bundle; the ERP holds the 10 on hand
+      // (both locations), the TEE at 0, and nothing of LID, which the source does not report.
+      expect(Object.fromEntries(shop)).toEqual({ MUG: 4, TEE: 0, LID: 0, 'GIFT-SET': 0 });
+      expect(Object.fromEntries(erp)).toEqual({ MUG: 10, TEE: 0 });
+      expect(first.channels.map((c) => [c.channel, c.ok])).toEqual([['shop', 4], ['target:erp', 2]]);
+      expect(ledger.stock.pushes().filter((p) => p.channel === 'target:erp').map((p) => [p.sku, p.quantity])).toEqual([['MUG', 10], ['TEE', 0]]);
+
+      expect((await pushStockLevels(ledger, [channel(shop), receiver('target', 'erp', erp)], policy, SOURCE)).plan).toEqual([]);
+
+      levels(4);
+      const next = await pushStockLevels(ledger, [channel(shop), receiver('target', 'erp', erp)], policy, SOURCE);
+      expect(next.plan.map((e) => [e.channel, e.sku, e.previous, e.quantity, e.reason])).toEqual([
+        ['shop', 'MUG', 4, 1, 'on hand 10 → 5'],
+        ['target:erp', 'MUG', 10, 5, 'on hand 10 → 5'],
+      ]);
+      expect(erp.get('MUG')).toBe(5);
     } finally {
       ledger.close();
     }

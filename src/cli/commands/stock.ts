@@ -5,7 +5,7 @@ import { ConfigError, EXIT } from '../../errors.js';
 import { openLedger, type Ledger } from '../../ledger/index.js';
 import { overviewRows, planRows, stockOverview } from '../../stock/overview.js';
 import { pullStockLevels, sourceName, type StockPullReport, type StockSourceRuntime } from '../../stock/pull-stock.js';
-import { pushStockLevels, type StockPushReport } from '../../stock/push-stock.js';
+import { pushStockLevels, type StockPushReport, type StockReceiver } from '../../stock/push-stock.js';
 import type { StockConfig } from '../../config/load.js';
 import { printJson, printTable } from '../output.js';
 import { buildRuntime, type Runtime } from '../runtime.js';
@@ -14,7 +14,7 @@ import { outcomeOf, selectByName } from '../steps.js';
 import type { CommandHost } from './host.js';
 
 export function registerStock(program: Command, host: CommandHost): void {
-  const stock = program.command('stock').description('stock levels: read on-hand from the source, push available-to-sell to the channels');
+  const stock = program.command('stock').description('stock levels: read on-hand from the source, push available-to-sell to the channels (and on hand to stock.targets)');
   stock.command('pull').description('read on-hand levels from the stock source into the ledger').action(async () => {
     const { session, runtime, config } = await prepare(host);
     const report = await withLedgerRun(session, 'stock pull', async (ledger) => {
@@ -24,23 +24,25 @@ export function registerStock(program: Command, host: CommandHost): void {
     if (session.out.json) printJson(session.out, report.pulled);
     else session.out.write(`${report.pulled.source}: ${report.pulled.levels} levels, ${report.pulled.changed} changed, ${report.pulled.zeroed} no longer reported (now 0)`);
   });
-  stock.command('push').description('push available-to-sell to the channels: only what changed since the last push')
-    .option('--channel <name...>', 'only these channels')
+  stock.command('push').description('push available-to-sell to the channels, and on hand to stock.targets: only what changed since the last push')
+    .option('--channel <name...>', 'only these channels (and no target unless --target names it)')
+    .option('--target <name...>', 'only these stock targets (and no channel unless --channel names it)')
     .option('--dry-run', 'print the plan (sku, channel, old → new, why); send nothing')
-    .addHelpText('after', '\nExamples:\n  $ ordersync stock push --dry-run\n  $ ordersync stock push --channel shop')
-    .action(async (options: { channel?: string[]; dryRun?: boolean }) => {
+    .addHelpText('after', '\nExamples:\n  $ ordersync stock push --dry-run\n  $ ordersync stock push --channel shop\n  $ ordersync stock push --target erp')
+    .action(async (options: { channel?: string[]; target?: string[]; dryRun?: boolean }) => {
       const { session, runtime, config } = await prepare(host);
+      const only = { channels: options.channel, targets: options.target };
       if (options.dryRun) {
         const ledger = openLedger(session.config.database);
         try {
-          printPush(session, await stockPushStep(session, ledger, runtime, config, { channels: options.channel, dryRun: true }), true);
+          printPush(session, await stockPushStep(session, ledger, runtime, config, { ...only, dryRun: true }), true);
         } finally {
           ledger.close();
         }
         return;
       }
       const report = await withLedgerRun(session, 'stock push', async (ledger) => {
-        const pushed = await stockPushStep(session, ledger, runtime, config, { channels: options.channel });
+        const pushed = await stockPushStep(session, ledger, runtime, config, only);
         const { failures, rejected } = stockTotals(pushed);
         return { outcome: outcomeOf(failures, rejected), counts: { channels: pushed.channels, oversold: pushed.oversold.length }, pushed };
       });
@@ -78,6 +80,36 @@ async function prepare(host: CommandHost): Promise<{ session: Session; runtime: 
 
 const stockChannels = (runtime: Runtime) => runtime.channels.filter((c) => typeof c.definition.pushStock === 'function');
 
+/** The targets named in `stock.targets`, each able to take stock levels. */
+function stockTargets(runtime: Runtime, config: StockConfig) {
+  return config.targets.map((name) => {
+    const target = runtime.targets.find((t) => t.name === name);
+    if (!target) throw new ConfigError(`stock.targets: target "${name}" is not enabled`, { hint: 'enable it, or remove it from stock.targets' });
+    if (typeof target.definition.pushStock !== 'function') {
+      throw new ConfigError(`stock.targets: target "${name}" (kind ${target.definition.id}) cannot take stock levels`, { hint: 'see the README\'s "Stock" section for the targets that can (odoo, erpnext, tryton, webhook)' });
+    }
+    return target;
+  });
+}
+
+/** `config check`: the source can report stock and every stock target can take it (a ConfigError if not). */
+export function describeStock(runtime: Runtime, config: StockConfig): string {
+  const source = sourceName(stockSource(runtime, config));
+  const targets = stockTargets(runtime, config).map((t) => t.name);
+  return `from ${source} to ${[...stockChannels(runtime).map((c) => c.name), ...targets.map((t) => `target ${t}`)].join(', ') || 'nothing'}`;
+}
+
+/** The receivers a push goes to: every channel and stock target, or only those named. */
+function stockReceivers(runtime: Runtime, config: StockConfig, only: { channels?: string[]; targets?: string[] }): StockReceiver[] {
+  const filtered = Boolean(only.channels?.length || only.targets?.length);
+  const channels = filtered && !only.channels?.length ? [] : selectByName(stockChannels(runtime), only.channels, 'channel that takes stock');
+  const targets = filtered && !only.targets?.length ? [] : selectByName(stockTargets(runtime, config), only.targets, 'stock target');
+  return [
+    ...channels.map((c) => ({ kind: 'channel' as const, name: c.name, definition: c.definition, ctx: c.ctx })),
+    ...targets.map((t) => ({ kind: 'target' as const, name: t.name, definition: t.definition, ctx: t.ctx })),
+  ];
+}
+
 export function stockSource(runtime: Runtime, config: StockConfig): StockSourceRuntime {
   if (config.source.kind === 'csv') return { kind: 'csv', file: config.source.file };
   const name = config.source.target;
@@ -95,9 +127,11 @@ export async function stockPullStep(session: Session, ledger: Ledger, runtime: R
   return report;
 }
 
-export async function stockPushStep(session: Session, ledger: Ledger, runtime: Runtime, config: StockConfig, options: { channels?: string[]; dryRun?: boolean }): Promise<StockPushReport> {
-  const channels = selectByName(stockChannels(runtime), options.channels, 'channel that takes stock');
-  const report = await pushStockLevels(ledger, channels, config, sourceName(stockSource(runtime, config)), { dryRun: options.dryRun });
+export async function stockPushStep(
+  session: Session, ledger: Ledger, runtime: Runtime, config: StockConfig, options: { channels?: string[]; targets?: string[]; dryRun?: boolean },
+): Promise<StockPushReport> {
+  const receivers = stockReceivers(runtime, config, options);
+  const report = await pushStockLevels(ledger, receivers, config, sourceName(stockSource(runtime, config)), { dryRun: options.dryRun });
   for (const c of report.channels) {
     if (options.dryRun) continue;
     session.log.info(`stock → ${c.channel}: ${c.ok} set, ${c.rejected} refused, ${c.retry} to retry, ${c.unchanged} unchanged`);

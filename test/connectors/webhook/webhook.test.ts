@@ -62,4 +62,33 @@ describe('webhook target', () => {
     expect(outcome.status).toBe('unauthorized');
     expect(await mockState(mock.url)).toMatchObject({ records: 0, badSignatures: 1 });
   });
+
+  describe('stock levels (stock.targets)', () => {
+    const updates = (n: number, onHand = 3) => Array.from({ length: n }, (_, i) => ({ sku: `SKU-${String(i).padStart(4, '0')}`, quantity: onHand, previous: null }));
+
+    it('posts the figures signed, in batches of 500, and the receiver keeps them', async () => {
+      const runtime = webhookRuntime(mock.url, fastClock());
+      const results = await webhookTarget.pushStock!(runtime.ctx as never, updates(1_200));
+      expect(results).toHaveLength(1_200);
+      expect(results.every((r) => r.status === 'ok')).toBe(true);
+      const state = await mockState<{ stockRequests: number; stock: Record<string, number>; records: number }>(mock.url);
+      expect(state.stockRequests).toBe(3);
+      expect(Object.keys(state.stock)).toHaveLength(1_200);
+      expect(state.stock['SKU-1199']).toBe(3);
+      expect(state.records).toBe(0);
+
+      // The same figures again are a new request, applied again (absolute figures: harmless).
+      await webhookTarget.pushStock!(runtime.ctx as never, [{ sku: 'SKU-0001', quantity: 0, previous: 3 }]);
+      expect((await mockState<{ stock: Record<string, number> }>(mock.url)).stock['SKU-0001']).toBe(0);
+    });
+
+    it('a refused batch is a refusal of each of its levels; a wrong secret fails the push as a whole', async () => {
+      const runtime = webhookRuntime(mock.url, fastClock());
+      const refused = await webhookTarget.pushStock!(runtime.ctx as never, [{ sku: 'MUG', quantity: 1.5, previous: null }]);
+      expect(refused).toEqual([{ sku: 'MUG', status: 'rejected', reason: expect.stringMatching(/422.*whole onHand/) }]);
+      const wrong = webhookRuntime(mock.url, fastClock(), { secret: 'another-secret-entirely' });
+      await expect(webhookTarget.pushStock!(wrong.ctx as never, updates(2))).rejects.toThrow(/401/);
+      expect(await mockState(mock.url)).toMatchObject({ stockRequests: 0, badSignatures: 1 });
+    });
+  });
 });
