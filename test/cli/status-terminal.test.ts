@@ -47,8 +47,10 @@ function openTerminal(command: string): Terminal {
 describe.skipIf(!hasTmux)('ordersync status in a terminal', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'ordersync-tty-')), 'ledger.db');
   const entry = resolve('test/support/cli-entry.ts');
+  // CI=true as on a CI runner: ink, when it believes it runs in CI, draws only the last frame,
+  // and the view must draw live in a terminal all the same.
   const status = (before: string, flags = '') =>
-    `${before}${process.execPath} --import tsx ${entry} ${flags} --config config.example.yml --db ${db} status; echo EXITED:$?; sleep 30`;
+    `CI=true ${before}${process.execPath} --import tsx ${entry} ${flags} --config config.example.yml --db ${db} status; echo EXITED:$?; sleep 30`;
 
   beforeAll(async () => {
     expect((await runCli(['--db', db, 'demo'])).code).toBe(0);

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { createElement } from 'react';
-import { render } from 'ink';
 import { EXIT } from '../../errors.js';
-import { openLedger, openLedgerForReading, type LedgerReader } from '../../ledger/index.js';
-import { StatusView } from '../../ui/StatusView.js';
+import { openLedgerForReading } from '../../ledger/index.js';
 import { attention, channelRows, runRows, targetRows, type StatusOptions } from '../../ui/status-rows.js';
 import { printJson, printTable } from '../output.js';
 import { openSession, type Session } from '../session.js';
@@ -23,6 +20,12 @@ export function registerStatus(program: Command, host: CommandHost): void {
         const statusOptions = optionsOf(session);
         const interactive = process.stdout.isTTY && process.stdin.isTTY && !session.out.json;
         if (interactive) {
+          // Loaded only here, and after this: ink draws nothing but the last frame when it believes
+          // it runs in CI (is-in-ci reads CI when ink is imported), and a terminal that asked for
+          // the live view must get it, whatever the environment says.
+          delete process.env.CI;
+          delete process.env.CONTINUOUS_INTEGRATION;
+          const { runLiveView } = await import('./status-live.js');
           await runLiveView(session, reader, statusOptions, Number(options.refresh) * 1000);
           return;
         }
@@ -51,19 +54,4 @@ function optionsOf(session: Session): Omit<StatusOptions, 'now'> {
     staleAfterMinutes: session.config.status.staleAfterMinutes,
     kinds: Object.fromEntries(session.config.channels.map((c) => [c.name, c.kind])),
   };
-}
-
-async function runLiveView(session: Session, reader: LedgerReader, options: Omit<StatusOptions, 'now'>, refreshMs: number): Promise<void> {
-  const color = session.options.color !== false && !process.env.NO_COLOR;
-  const requeue = (id: number) => {
-    // A single atomic update: safe beside a running push, so no run lock is needed.
-    const ledger = openLedger(session.config.database);
-    try {
-      ledger.deliveries.requeue([id]);
-    } finally {
-      ledger.close();
-    }
-  };
-  const app = render(createElement(StatusView, { load: () => reader.status.snapshot(), requeue, options, refreshMs, color }));
-  await app.waitUntilExit();
 }
