@@ -2,7 +2,10 @@
 // https://docs.frappe.io/framework/user/en/api/rest
 import type { ConnectorContext, HttpClient } from '../../src/connector-kit/index.js';
 import type { ErpnextSettings } from './settings.js';
-import { FrappeDoc, FrappeList, FrappeSalesOrder, FrappeSalesOrderRef, type FrappeSalesOrder as SalesOrder, type FrappeSalesOrderRef as SalesOrderRef } from './types.js';
+import {
+  FrappeBinLevel, FrappeDoc, FrappeList, FrappeSalesOrder, FrappeSalesOrderRef, FrappeStockItem, FrappeWarehouse,
+  type FrappeSalesOrder as SalesOrder, type FrappeSalesOrderRef as SalesOrderRef,
+} from './types.js';
 
 // A DocType with a space is URL-encoded in the path: /api/resource/Sales%20Order.
 const SALES_ORDER = `/api/resource/${encodeURIComponent('Sales Order')}`;
@@ -80,4 +83,52 @@ export async function createCustomer(http: HttpClient, doc: Record<string, unkno
 export async function loggedUser(http: HttpClient): Promise<string> {
   const response = await http.request<{ message?: unknown }>({ method: 'GET', path: '/api/method/frappe.auth.get_logged_user' });
   return String(response.data?.message ?? '');
+}
+
+// Reads are safe to repeat: unlike the Sales Order calls (retries 0, the push queue retries), the
+// stock push retries them here, honouring Retry-After from a site rate_limit via the shared client.
+const READ_RETRIES = 4;
+// A Stock Reconciliation sets absolute figures, so sending it twice cannot count stock twice: a
+// replay after a lost answer is refused as "None of the items have any change in quantity or value"
+// (EmptyStockReconciliationItemsError, read as ok by stock-push.ts) or submits only the rows still
+// different. So 5xx, 429 and network failures are retried here, a little, rather than left to the next run.
+const RECONCILIATION_RETRIES = 2;
+const STOCK_RECONCILIATION = `/api/resource/${encodeURIComponent('Stock Reconciliation')}`;
+
+// GET /api/resource/Warehouse/{name} — 404 DoesNotExistError when there is none (the name is
+// matched case-insensitively by MariaDB and comes back as stored).
+export async function getWarehouse(http: HttpClient, name: string): Promise<FrappeWarehouse> {
+  const response = await http.request({ method: 'GET', path: `/api/resource/Warehouse/${encodeURIComponent(name)}`, retries: READ_RETRIES });
+  return FrappeWarehouse.parse(FrappeDoc.parse(response.data).data);
+}
+
+// GET /api/resource/Item?filters=[["item_code","in",[…]]]&fields=[…] — one row per item code found.
+export async function listStockItems(http: HttpClient, codes: readonly string[]): Promise<FrappeStockItem[]> {
+  const fields = ['name', 'item_code', 'is_stock_item', 'disabled', 'has_variants', 'has_serial_no', 'has_batch_no', 'valuation_rate'];
+  const response = await http.request({
+    method: 'GET', path: '/api/resource/Item', retries: READ_RETRIES,
+    query: { filters: JSON.stringify([['item_code', 'in', codes]]), fields: JSON.stringify(fields), limit_page_length: codes.length },
+  });
+  return FrappeList.parse(response.data).data.map((row) => FrappeStockItem.parse(row));
+}
+
+// GET /api/resource/Bin?filters=[["warehouse","=",W],["item_code","in",[…]]] — no Bin: the item never had stock there.
+export async function listBinLevels(http: HttpClient, warehouse: string, items: readonly string[]): Promise<FrappeBinLevel[]> {
+  const response = await http.request({
+    method: 'GET', path: '/api/resource/Bin', retries: READ_RETRIES,
+    query: {
+      filters: JSON.stringify([['warehouse', '=', warehouse], ['item_code', 'in', items]]),
+      fields: JSON.stringify(['item_code', 'actual_qty', 'valuation_rate']), limit_page_length: items.length,
+    },
+  });
+  return FrappeList.parse(response.data).data.map((row) => FrappeBinLevel.parse(row));
+}
+
+// POST /api/resource/Stock Reconciliation with `docstatus: 1`: inserted and submitted in one request
+// (frappe Document.insert → check_docstatus_transition(0) makes the action "submit"), so the Bins
+// hold the new figures when it answers. erpnext/stock/doctype/stock_reconciliation/stock_reconciliation.py
+export async function createStockReconciliation(http: HttpClient, doc: Record<string, unknown>): Promise<string> {
+  const response = await http.request({ method: 'POST', path: STOCK_RECONCILIATION, body: doc, retries: RECONCILIATION_RETRIES });
+  const name = FrappeDoc.parse(response.data).data.name;
+  return typeof name === 'string' ? name : '';
 }

@@ -1,4 +1,5 @@
-// ERPNext (Frappe) target: Sales Orders through the Frappe REST API v1 (/api/resource, /api/method).
+// ERPNext (Frappe) target: Sales Orders through the Frappe REST API v1 (/api/resource, /api/method);
+// also a stock source (Bins) or a stock target (Stock Reconciliations).
 import { defineTarget } from '../../src/connector-kit/index.js';
 import { erpnextClient, loggedUser } from './client.js';
 import { deliverToErpnext } from './deliver.js';
@@ -6,6 +7,7 @@ import { erpnextOutcome, failureOf } from './errors.js';
 import { createErpnextMock } from './mock.js';
 import { ErpnextSettings } from './settings.js';
 import { pullErpnextStock } from './stock.js';
+import { pushErpnextStock } from './stock-push.js';
 
 export const erpnextTarget = defineTarget({
   id: 'erpnext',
@@ -26,5 +28,7 @@ export const erpnextTarget = defineTarget({
   },
   deliver: deliverToErpnext,
   pullStock: pullErpnextStock,
+  // When named in `stock.targets`: Stock Reconciliations in `stockWarehouse` (stock-push.ts).
+  pushStock: pushErpnextStock,
   mock: createErpnextMock,
 });

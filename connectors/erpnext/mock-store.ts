@@ -4,8 +4,11 @@ import { seedErpnext, type Doc } from './mock-data.js';
 
 /** A Frappe exception: its class name and the HTTP status Frappe maps it to (frappe/exceptions.py). */
 export class FrappeMockException extends Error {
-  constructor(readonly excType: string, message: string, readonly status: number) {
+  /** What msgprint logged before the raise (`_server_messages`); the message alone when unset. */
+  readonly messages: string[];
+  constructor(readonly excType: string, message: string, readonly status: number, messages?: string[]) {
     super(message);
+    this.messages = messages ?? [message];
   }
 }
 
@@ -19,6 +22,8 @@ export class ErpnextMockStore {
   uniquePoNo = false;
   /** The next N Sales Order list reads miss the newest order (a concurrent worker or replica lag). */
   staleReads = 0;
+  /** msgprint messages of the request in progress, sent with a successful answer as `_server_messages`. */
+  messageLog: string[] = [];
   private sequence = 0;
 
   constructor(private readonly seed: number) {
@@ -26,11 +31,15 @@ export class ErpnextMockStore {
   }
 
   reset(): void {
-    const { items, customers } = seedErpnext(this.seed);
-    this.docs = new Map([['Item', items], ['Customer', customers], ['Sales Order', []]]);
+    const { items, customers, warehouses, companies, accounts } = seedErpnext(this.seed);
+    this.docs = new Map([
+      ['Item', items], ['Customer', customers], ['Sales Order', []],
+      ['Warehouse', warehouses], ['Company', companies], ['Account', accounts], ['Stock Reconciliation', []],
+    ]);
     this.duplicates = 0;
     this.uniquePoNo = false;
     this.staleReads = 0;
+    this.messageLog = [];
     this.sequence = 0;
   }
 

@@ -45,7 +45,9 @@ export function createErpnextMock(options: MockOptions): ErpnextMock {
         return { ...response, headers: { ...response.headers, ...limiter?.headers } };
       } catch (error) {
         const e = error instanceof FrappeMockException ? error : new FrappeMockException('Exception', String(error), 500);
-        return { status: e.status, body: errorBody(e.excType, e.message), headers: limiter?.headers };
+        return { status: e.status, body: errorBody(e.excType, e.message, e.messages), headers: limiter?.headers };
+      } finally {
+        store.messageLog = [];
       }
     };
   }
@@ -77,7 +79,10 @@ export function createErpnextMock(options: MockOptions): ErpnextMock {
         return json(200, { message: store.cancel(String(dt), String(name)) });
       })),
       route('GET', '/api/resource/:doctype', api((r) => `GET ${doctype(r)}`, (r) => json(200, { data: store.list(doctype(r), r.query) }))),
-      route('POST', '/api/resource/:doctype', api((r) => `POST ${doctype(r)}`, (r) => json(200, { data: store.insert(doctype(r), bodyOf(r)) }))),
+      route('POST', '/api/resource/:doctype', api((r) => `POST ${doctype(r)}`, (r) => {
+        const data = store.insert(doctype(r), bodyOf(r));
+        return json(200, { data, ...(store.messageLog.length > 0 ? { _server_messages: serverMessages(store.messageLog, 'blue') } : {}) });
+      })),
       route('GET', '/api/resource/:doctype/:name', api((r) => `GET ${doctype(r)}/name`, (r) => json(200, { data: store.get(doctype(r), r.params.name ?? '') }))),
       route('PUT', '/api/resource/:doctype/:name', api((r) => `PUT ${doctype(r)}/name`, (r) => json(200, { data: store.update(doctype(r), r.params.name ?? '', bodyOf(r)) }))),
       route('DELETE', '/api/resource/:doctype/:name', api((r) => `DELETE ${doctype(r)}/name`, (r) => {
@@ -91,6 +96,13 @@ export function createErpnextMock(options: MockOptions): ErpnextMock {
       customers: store.table('Customer').length,
       received,
       orders: store.summary(),
+      stockReconciliations: mock.stock.reconciliation.documents().map(({ name, docstatus, company, purpose, expense_account, items }) => ({
+        name, docstatus, company, purpose, expense_account,
+        items: (items as Record<string, unknown>[]).map(({ item_code, warehouse, qty, valuation_rate, allow_zero_valuation_rate, current_qty }) => ({
+          item_code, warehouse, qty, valuation_rate, allow_zero_valuation_rate: allow_zero_valuation_rate ?? 0, current_qty,
+        })),
+      })),
+      stockReconciliationsReceived: mock.stock.reconciliation.received.length,
     }),
     reset: () => { store.reset(); received = {}; spent = new Map(); },
     throttled,
@@ -111,11 +123,16 @@ function throttled(retryAfterSeconds: number): MockResponse {
 }
 
 /** frappe utils/response.py: exc_type, exception, exc (traceback list as JSON), _server_messages (JSON list of JSON strings). */
-function errorBody(excType: string, message: string): Record<string, unknown> {
+function errorBody(excType: string, message: string, messages: string[] = [message]): Record<string, unknown> {
   return {
     exc_type: excType,
     exception: `frappe.exceptions.${excType}: ${message}`,
     exc: JSON.stringify([`Traceback (most recent call last):\n  File "apps/frappe/frappe/app.py", line 114, in application\nfrappe.exceptions.${excType}: ${message}\n`]),
-    _server_messages: JSON.stringify([JSON.stringify({ message, title: 'Message', indicator: 'red', raise_exception: 1 })]),
+    _server_messages: serverMessages(messages, 'red'),
   };
+}
+
+/** make_logs: each msgprint as a JSON string inside a JSON list. */
+function serverMessages(messages: readonly string[], indicator: 'red' | 'blue'): string {
+  return JSON.stringify(messages.map((message) => JSON.stringify({ message, title: 'Message', indicator, ...(indicator === 'red' ? { raise_exception: 1 } : {}) })));
 }

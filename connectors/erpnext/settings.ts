@@ -19,6 +19,16 @@ export const ErpnextSettings = z.object({
   shippingAccount: z.string().min(1).optional(),
   /** Company of the Sales Order; the API user's default company applies when unset. */
   company: z.string().min(1).optional(),
+  /**
+   * Stock target (`stock.targets`): the leaf Warehouse whose on-hand quantity ordersync sets, by its
+   * full name with the company abbreviation (e.g. `Stores - OS`). Required for pushStock.
+   */
+  stockWarehouse: z.string().min(1).optional(),
+  /**
+   * The Stock Reconciliation's Difference Account; the company's Stock Adjustment Account when unset.
+   * A site's first stock transaction needs an Asset/Liability account here (e.g. `Temporary Opening - OS`).
+   */
+  stockDifferenceAccount: z.string().min(1).optional(),
   allowInsecure: z.boolean().default(false),
 });
 

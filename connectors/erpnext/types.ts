@@ -39,3 +39,36 @@ export const FrappeErrorBody = z.object({
   message: z.unknown().optional(),
 });
 export type FrappeErrorBody = z.infer<typeof FrappeErrorBody>;
+
+/** Check fields come back as 0/1; a site may answer null for an unset one. */
+const check = z.number().nullable().optional().transform((v) => v === 1);
+
+/** GET /api/resource/Item with the fields pushStock asks for; `name` is the link target (= item_code unless items are named by series). */
+export const FrappeStockItem = z.object({
+  name: z.string(),
+  item_code: z.string(),
+  is_stock_item: check,
+  disabled: check,
+  has_variants: check,
+  has_serial_no: check,
+  has_batch_no: check,
+  valuation_rate: z.number().nullable().optional(),
+});
+export type FrappeStockItem = z.infer<typeof FrappeStockItem>;
+
+/** GET /api/resource/Bin rows of one warehouse: the current quantity and rate of an item there. */
+export const FrappeBinLevel = z.object({
+  item_code: z.string(),
+  actual_qty: z.number(),
+  valuation_rate: z.number().nullable().optional(),
+});
+export type FrappeBinLevel = z.infer<typeof FrappeBinLevel>;
+
+/** GET /api/resource/Warehouse/{name}: a group warehouse holds no stock of its own. */
+export const FrappeWarehouse = z.object({
+  name: z.string(),
+  company: z.string(),
+  is_group: check,
+  disabled: check,
+});
+export type FrappeWarehouse = z.infer<typeof FrappeWarehouse>;
