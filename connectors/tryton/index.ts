@@ -6,6 +6,7 @@ import { deliverOrder } from './deliver.js';
 import { createTrytonMock } from './mock.js';
 import { TrytonSettings } from './settings.js';
 import { pullTrytonStock } from './stock.js';
+import { pushTrytonStock } from './stock-push.js';
 
 export const trytonTarget = defineTarget({
   id: 'tryton',
@@ -24,5 +25,6 @@ export const trytonTarget = defineTarget({
   },
   deliver: deliverOrder,
   pullStock: pullTrytonStock,
+  pushStock: pushTrytonStock,
   mock: createTrytonMock,
 });

@@ -82,6 +82,8 @@ export function createTrytonMock(options: MockOptions): TrytonMockApi {
     }
     store.model(model); // KeyError for an unknown model
     if (model === 'sale.sale' && method in SALE_BUTTONS) return clickSaleButton(method, args[0] as number[]);
+    const stockAnswer = stock.call(model, method, args, context); // stock.inventory create/confirm/…
+    if (stockAnswer) return stockAnswer.result;
     if (!CRUD.has(method)) throw new ForbiddenMethod();
     const [first, second, third, fourth, fifth] = args as [unknown, number?, number?, unknown?, string[]?];
     switch (method) {
@@ -162,6 +164,7 @@ export function createTrytonMock(options: MockOptions): TrytonMockApi {
       sessions: sessions.size,
       failedLogins,
       sales: sales.map((sale) => describeSale(store, sale)),
+      inventories: stock.inventories(),
     };
   }
 

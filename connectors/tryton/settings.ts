@@ -32,6 +32,11 @@ export const TrytonSettings = z.object({
   }).default({ shipping: 'Shipping', discount: 'Discount', tax: 'Tax' }),
   /** The company id to sell from; default: the user's current company (res.user preferences). */
   company: z.number().int().positive().optional(),
+  /**
+   * When Tryton is named in `stock.targets`: the warehouse (its code, else its name) whose storage
+   * location takes the pushed quantities; default: the first warehouse (lowest id).
+   */
+  stockWarehouse: z.string().trim().min(1).optional(),
   allowInsecure: z.boolean().default(false),
 });
 

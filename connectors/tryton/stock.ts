@@ -11,22 +11,17 @@
 import type { ConnectorContext, StockPage, StockReading } from '../../src/connector-kit/index.js';
 import { trytonClient, type TrytonClient } from './client.js';
 import type { TrytonSettings } from './settings.js';
+import { listWarehouses, warehouseLabel } from './warehouse.js';
 
 const PAGE = 500;
 
-interface Warehouse { id: number; name?: unknown; code?: unknown; storage_location?: unknown }
-
 export async function* pullTrytonStock(ctx: ConnectorContext<TrytonSettings>): AsyncIterable<StockPage> {
   const client = trytonClient(ctx);
-  // stock.location search_read [domain, offset, limit, order, fields]: the warehouses (type
-  // `warehouse`), each with its required `storage_location` (a Many2One, read as an id).
-  const warehouses = await client.model<Warehouse[]>('stock.location', 'search_read',
-    [[['type', '=', 'warehouse']], 0, null, [['id', 'ASC']], ['name', 'code', 'storage_location']]);
-  if (!Array.isArray(warehouses)) throw new Error('Tryton stock.location.search_read did not answer with a list');
+  const warehouses = await listWarehouses(client);
   let yielded = false;
   for (const warehouse of warehouses) {
     const storage = warehouse.storage_location;
-    const label = locationLabel(warehouse);
+    const label = warehouseLabel(warehouse);
     if (typeof storage !== 'number') {
       ctx.log.warn(`target ${ctx.name}: skipped Tryton warehouse ${label}: no storage location`);
       continue;
@@ -69,10 +64,4 @@ export function toStockReading(row: Record<string, unknown>, location: string): 
   if (!Number.isFinite(planned)) return `${code}: forecast_quantity ${String(forecast)} is not a number`;
   // Floats in the product's default unit; a part unit cannot be sold.
   return { sku: code, location, onHand: Math.floor(Math.min(onHand, planned) + 1e-9) };
-}
-
-function locationLabel(warehouse: Warehouse): string {
-  if (typeof warehouse.code === 'string' && warehouse.code) return warehouse.code;
-  if (typeof warehouse.name === 'string' && warehouse.name) return warehouse.name;
-  return `warehouse ${warehouse.id}`;
 }

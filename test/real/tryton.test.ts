@@ -209,6 +209,53 @@ describe.skipIf(missing !== null)('Tryton target against a real trytond', () => 
     expect(levels.get(`TEE-BLK-M@${warehouse!.code}`)).toBeLessThanOrEqual(0);
   });
 
+  it('pushStock sets levels with a confirmed inventory (up, down to 0, unknown code refused), read back by pullStock; a repeat changes nothing', async () => {
+    const [warehouse] = await rpc.model<{ id: number; code: string; storage_location: number }[]>('stock.location', 'search_read', [['type', '=', 'warehouse']], 0, 1, [['id', 'ASC']], ['code', 'storage_location']);
+    const ctx = contextFor({ stockWarehouse: warehouse!.code });
+    const pull = async () => {
+      const levels = new Map<string, number>();
+      for await (const page of trytonTarget.pullStock!(contextFor())) for (const l of page.levels) if (l.location === warehouse!.code) levels.set(l.sku, l.onHand);
+      return levels;
+    };
+    const counts = async () => ({
+      inventories: await rpc.model<number>('stock.inventory', 'search_count', []),
+      moves: await rpc.model<number>('stock.move', 'search_count', []),
+    });
+    // Given CAP-NAVY at 6 and TEE-BLK-M below 12 (quotations only in this database: no moves for them)
+    expect(await trytonTarget.pushStock!(ctx, [{ sku: 'CAP-NAVY', quantity: 6, previous: null }])).toEqual([{ sku: 'CAP-NAVY', status: 'ok' }]);
+    const before = await pull();
+    expect(before.get('CAP-NAVY')).toBe(6);
+    expect(before.get('TEE-BLK-M')).toBeLessThan(12);
+
+    // When one goes up, one goes down to 0, and one code is unknown
+    const updates = [{ sku: 'TEE-BLK-M', quantity: 12, previous: null }, { sku: 'CAP-NAVY', quantity: 0, previous: 6 }, { sku: 'NO-SUCH-SKU', quantity: 3, previous: null }];
+    const answers = await trytonTarget.pushStock!(ctx, updates);
+
+    // Then
+    expect(answers).toEqual([
+      { sku: 'TEE-BLK-M', status: 'ok' },
+      { sku: 'CAP-NAVY', status: 'ok' },
+      { sku: 'NO-SUCH-SKU', status: 'rejected', reason: 'no active Tryton product has code "NO-SUCH-SKU"' },
+    ]);
+    const after = await pull();
+    expect([after.get('TEE-BLK-M'), after.get('CAP-NAVY'), after.has('NO-SUCH-SKU')]).toEqual([12, 0, false]);
+    const [inventory] = await rpc.model<{ id: number; state: string; location: number; lines: number[] }[]>('stock.inventory', 'search_read', [], 0, 1, [['id', 'DESC']], ['state', 'location', 'lines']);
+    expect(inventory).toMatchObject({ state: 'done', location: warehouse!.storage_location });
+    const lines = await rpc.model<{ product: number; quantity: number; expected_quantity: number }[]>('stock.inventory.line', 'read', inventory!.lines, ['product', 'quantity', 'expected_quantity']);
+    expect(lines.map((l) => [l.product, l.quantity, l.expected_quantity]).sort((a, b) => a[0]! - b[0]!)).toEqual(
+      [[data.products['TEE-BLK-M'], 12, before.get('TEE-BLK-M')], [data.products['CAP-NAVY'], 0, 6]].sort((a, b) => a[0]! - b[0]!),
+    );
+
+    // And the same push again finds every level in place: no inventory, no move
+    const settled = await counts();
+    expect(await trytonTarget.pushStock!(ctx, updates)).toEqual(answers);
+    expect(await counts()).toEqual(settled);
+    expect(await pull()).toEqual(after);
+
+    await expect(trytonTarget.pushStock!(contextFor({ stockWarehouse: 'NO-SUCH-WAREHOUSE' }), updates))
+      .rejects.toThrow(`Tryton has no warehouse with code or name "NO-SUCH-WAREHOUSE" (stockWarehouse); its warehouses: ${warehouse!.code}`);
+  });
+
   it('rejects an unknown SKU without creating anything, and reports refused credentials as unauthorized', async () => {
     const f = order({ externalId: 'F-1', lines: [line('NO-SUCH-SKU', 1, 100)] });
     const unknown = await trytonTarget.deliver(contextFor(), { id: 9_005, idempotencyKey: 'f:1', attempt: 1, previousExternalRef: null, event: { id: 'f:1', type: 'order.created', occurredAt: f.updatedAt, order: f } });
@@ -218,5 +265,51 @@ describe.skipIf(missing !== null)('Tryton target against a real trytond', () => 
     const refused = await trytonTarget.deliver(contextFor({ password: 'not-the-password' }), { id: 9_006, idempotencyKey: 'f:2', attempt: 1, previousExternalRef: null, event: { id: 'f:2', type: 'order.created', occurredAt: orderA.updatedAt, order: orderA } });
     expect(refused).toMatchObject({ status: 'unauthorized', reason: expect.stringContaining('HTTP 401') });
     await expect(trytonTarget.verify!(contextFor())).resolves.toBeUndefined();
+  });
+
+  it('pushStock counts the storage location itself and allows for stock in its sub-locations', async () => {
+    const [warehouse] = await rpc.model<{ code: string; storage_location: number }[]>('stock.location', 'search_read', [['type', '=', 'warehouse']], 0, 1, [['id', 'ASC']], ['code', 'storage_location']);
+    const [bin] = await rpc.model<number[]>('stock.location', 'create', [{ name: 'Bin A', code: 'BIN-A', type: 'storage', parent: warehouse!.storage_location }]);
+    const [counted] = await rpc.model<number[]>('stock.inventory', 'create', [{ location: bin, company: data.company, lines: [['create', [{ product: data.products['CAP-NAVY'], quantity: 4 }]]] }]);
+    await rpc.model('stock.inventory', 'confirm', [counted]);
+    const level = async () => {
+      for await (const page of trytonTarget.pullStock!(contextFor())) for (const l of page.levels) if (l.sku === 'CAP-NAVY' && l.location === warehouse!.code) return l.onHand;
+      return undefined;
+    };
+    const before = await level();
+    expect(before).toBeGreaterThanOrEqual(4); // the bin's 4 count in the warehouse
+
+    expect(await trytonTarget.pushStock!(contextFor(), [{ sku: 'CAP-NAVY', quantity: 10, previous: null }])).toEqual([{ sku: 'CAP-NAVY', status: 'ok' }]);
+    expect(await level()).toBe(10);
+    const [inventory] = await rpc.model<{ location: number; lines: number[] }[]>('stock.inventory', 'search_read', [], 0, 1, [['id', 'DESC']], ['location', 'lines']);
+    expect(inventory!.location).toBe(warehouse!.storage_location);
+    expect(await rpc.model('stock.inventory.line', 'read', inventory!.lines, ['quantity', 'expected_quantity'])).toEqual([
+      { id: inventory!.lines[0], quantity: 6, expected_quantity: before! - 4 },
+    ]);
+
+    const [refused] = await trytonTarget.pushStock!(contextFor(), [{ sku: 'CAP-NAVY', quantity: 3, previous: 10 }]);
+    expect(refused).toMatchObject({ status: 'rejected', reason: expect.stringContaining(`4 of "CAP-NAVY" are in sub-locations of warehouse ${warehouse!.code}`) });
+    expect(await level()).toBe(10);
+  });
+
+  // Last: it adds a second warehouse for a moment (sales default to the only active warehouse).
+  it('pushStock into a warehouse without lost-and-found: Tryton refuses the confirm, the push fails and leaves no draft inventory', async () => {
+    const storage = await rpc.model<number[]>('stock.location', 'create', [{ name: 'Bare Storage', code: 'BARE-STO', type: 'storage' }]);
+    const input = await rpc.model<number[]>('stock.location', 'create', [{ name: 'Bare Input', code: 'BARE-IN', type: 'storage' }]);
+    const output = await rpc.model<number[]>('stock.location', 'create', [{ name: 'Bare Output', code: 'BARE-OUT', type: 'storage' }]);
+    const [bare] = await rpc.model<number[]>('stock.location', 'create', [{
+      name: 'Bare Warehouse', code: 'BARE', type: 'warehouse', storage_location: storage[0], input_location: input[0], output_location: output[0],
+    }]);
+    try {
+      const inventories = await rpc.model<number>('stock.inventory', 'search_count', []);
+      await expect(trytonTarget.pushStock!(contextFor({ stockWarehouse: 'BARE' }), [{ sku: 'MUG-12OZ', quantity: 3, previous: null }]))
+        .rejects.toThrow(/Tryton refused model\.stock\.inventory\.confirm: To confirm the inventory ".*" you must set a lost and found on a parent of location "Bare Storage"/);
+      expect(await rpc.model<number>('stock.inventory', 'search_count', [])).toBe(inventories);
+    } finally {
+      // Deactivated rather than deleted (Tryton refuses deleting a warehouse's zones): searches,
+      // pullStock and the sale's default warehouse leave inactive locations out.
+      await rpc.model('stock.location', 'write', [bare, storage[0], input[0], output[0]], { active: false });
+      expect(await rpc.model<number>('stock.location', 'search_count', [['type', '=', 'warehouse']])).toBe(1);
+    }
   });
 });
