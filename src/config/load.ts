@@ -9,6 +9,7 @@ import { describeIssues } from './issues.js';
 import { COMMON_KEYS, ConfigSchema, type ConfigFile } from './schema.js';
 import type { RateLimit } from '../connector-kit/index.js';
 import type { Route } from '../routing/rules.js';
+import { mergeSkuMaps, readSkuMapCsv } from '../stock/sku-map-csv.js';
 
 export interface ConnectorBlock {
   name: string;
@@ -35,7 +36,7 @@ export interface Config {
   warnings: string[];
 }
 
-/** `stock:` normalized: the CSV path made absolute (relative to the config file). */
+/** `stock:` normalized: the CSV path made absolute (relative to the config file), and `skuMap` holding the rows of `skuMapCsv` too. */
 export type StockConfig = Omit<NonNullable<ConfigFile['stock']>, 'source'> & {
   source: { kind: 'target'; target: string } | { kind: 'csv'; file: string };
 };
@@ -112,10 +113,18 @@ export function normalizeConfig(input: unknown, file: string | null, env: NodeJS
   if (routeProblems.length > 0) throw configProblems(file, routeProblems);
   const stockProblems = config.stock ? checkStock(config.stock, Object.keys(config.channels), targetNames) : [];
   if (stockProblems.length > 0) throw configProblems(file, stockProblems);
+  const besideConfig = (path: string) => (isAbsolute(path) ? path : resolve(dir, path));
+  let skuMap = config.stock?.skuMap ?? {};
+  if (config.stock?.skuMapCsv) {
+    const merged = mergeSkuMaps(skuMap, readSkuMapCsv(besideConfig(config.stock.skuMapCsv), Object.keys(config.channels)));
+    if (merged.problems.length > 0) throw configProblems(file, merged.problems);
+    skuMap = merged.map;
+  }
   const stock: StockConfig | undefined = config.stock && {
     ...config.stock,
+    skuMap,
     source: typeof config.stock.source === 'string' ? { kind: 'target', target: config.stock.source }
-      : { kind: 'csv', file: isAbsolute(config.stock.source.csv) ? config.stock.source.csv : resolve(dir, config.stock.source.csv) },
+      : { kind: 'csv', file: besideConfig(config.stock.source.csv) },
   };
 
   return {

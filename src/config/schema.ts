@@ -39,6 +39,8 @@ export const StockSchema = z.strictObject({
   allocation: z.record(name, z.number().min(0).max(1)).default({}),
   /** Per channel: channel SKU → master SKU. */
   skuMap: z.record(name, z.record(sku, sku)).default({}),
+  /** More of the same from a CSV file `channel,channel_sku,master_sku` (relative to the config file). */
+  skuMapCsv: z.string().min(1).optional(),
   /** Bundle SKU → component SKU → units per bundle. */
   bundles: z.record(sku, z.record(sku, z.number().int().positive())).default({}),
 });
