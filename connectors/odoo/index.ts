@@ -7,6 +7,7 @@ import { OdooError, odooOutcome } from './errors.js';
 import { createOdooMock } from './mock.js';
 import { OdooSettings } from './settings.js';
 import { pullOdooStock } from './stock.js';
+import { pushOdooStock } from './stock-push.js';
 
 export const odooTarget = defineTarget({
   id: 'odoo',
@@ -28,5 +29,7 @@ export const odooTarget = defineTarget({
   },
   deliver: deliverToOdoo,
   pullStock: pullOdooStock,
+  // When Odoo is in `stock.targets` (not the source): on hand per SKU in `stockLocation` (README).
+  pushStock: pushOdooStock,
   mock: createOdooMock,
 });

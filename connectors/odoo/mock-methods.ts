@@ -1,5 +1,6 @@
 // The model methods the Odoo mock serves, with their Python signatures, so that wrong argument
 // names fail as Odoo's JSON-2 controller fails them (signature.bind → 422 UnprocessableEntity).
+import { applyInventory, createQuants, fieldsGet, writeQuants } from './mock-quant.js';
 import { OdooMockException, type OdooMockStore } from './mock-store.js';
 
 interface MethodSpec {
@@ -16,9 +17,19 @@ const METHODS: Record<string, MethodSpec> = {
   // search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs)
   search_read: { apiModel: true, params: ['domain', 'fields', 'offset', 'limit', 'order', 'load'], required: [], run: (s, m, _ids, kw) => s.searchRead(m, kw) },
   // @api.model_create_multi create(self, vals_list)
-  create: { apiModel: true, params: ['vals_list'], required: ['vals_list'], run: (s, m, _ids, kw) => s.create(m, kw.vals_list) },
+  create: {
+    apiModel: true, params: ['vals_list'], required: ['vals_list'],
+    run: (s, m, _ids, kw, context) => (m === 'stock.quant' ? createQuants(s, kw.vals_list, context) : s.create(m, kw.vals_list)),
+  },
   // write(self, vals)
-  write: { apiModel: false, params: ['vals'], required: ['vals'], run: (s, m, ids, kw) => s.write(m, ids, kw.vals as Record<string, unknown>) },
+  write: {
+    apiModel: false, params: ['vals'], required: ['vals'],
+    run: (s, m, ids, kw, context) => (m === 'stock.quant' ? writeQuants(s, ids, kw.vals as Record<string, unknown>, context) : s.write(m, ids, kw.vals as Record<string, unknown>)),
+  },
+  // stock.quant action_apply_inventory(self)
+  action_apply_inventory: { apiModel: false, params: [], required: [], models: ['stock.quant'], run: (s, _m, ids, _kw, context) => applyInventory(s, ids, context) },
+  // @api.model fields_get(self, allfields=None, attributes=None)
+  fields_get: { apiModel: true, params: ['allfields', 'attributes'], required: [], run: (s, m, _ids, kw) => fieldsGet(s, m, kw) },
   action_confirm: { apiModel: false, params: [], required: [], models: ['sale.order'], run: (s, _m, ids) => s.confirm(ids) },
   action_cancel: { apiModel: false, params: [], required: [], models: ['sale.order'], run: (s, _m, ids, _kw, context) => s.cancel(ids, context) },
   context_get: { apiModel: true, params: [], required: [], models: ['res.users'], run: () => ({ lang: 'en_US', tz: 'UTC', uid: 2 }) },
@@ -28,6 +39,7 @@ const unprocessable = (message: string): OdooMockException => new OdooMockExcept
 
 export function invoke(store: OdooMockStore, model: string, method: string, ids: number[], kw: Record<string, unknown>, context: Record<string, unknown>): unknown {
   store.table(model); // 404 for an unknown model
+  store.calls.push({ model, method, ids, kw, context });
   const spec = METHODS[method];
   if (!spec || (spec.models && !spec.models.includes(model))) {
     throw new OdooMockException('werkzeug.exceptions.NotFound', `The method '${method}' does not exist on the model '${model}'`, 404);

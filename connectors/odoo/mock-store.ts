@@ -17,11 +17,24 @@ const MANY2ONE: Record<string, Record<string, string>> = {
   'sale.order': { partner_id: 'res.partner', pricelist_id: 'product.pricelist' },
   'sale.order.line': { order_id: 'sale.order', product_id: 'product.product' },
   'res.partner': { country_id: 'res.country' },
+  'stock.quant': { product_id: 'product.product', location_id: 'stock.location', lot_id: 'stock.lot', package_id: 'stock.quant.package', owner_id: 'res.partner' },
+  'stock.move': { product_id: 'product.product', location_id: 'stock.location', location_dest_id: 'stock.location' },
 };
+
+/** One model method the mock served, as it understood it (for tests to assert what was sent). */
+export interface OdooMockCall {
+  model: string;
+  method: string;
+  ids: number[];
+  kw: Record<string, unknown>;
+  context: Record<string, unknown>;
+}
 
 export class OdooMockStore {
   tables = new Map<string, Row[]>();
   duplicates = 0;
+  /** Every model method served since the last reset, in order. */
+  calls: OdooMockCall[] = [];
   /** "Lock Confirmed Sales" (sale.group_auto_done_setting): confirmed orders get locked. */
   lockConfirmed = false;
   private nextId = 1000;
@@ -39,6 +52,7 @@ export class OdooMockStore {
       ['res.users', [{ id: 2, login: 'bot@example.com', name: 'ordersync bot' }]],
     ]);
     this.duplicates = 0;
+    this.calls = [];
     this.lockConfirmed = false;
     this.nextId = 1000;
     this.orderSequence = 0;
@@ -71,7 +85,7 @@ export class OdooMockStore {
       const value = row[field] ?? false;
       if (target && typeof value === 'number') {
         const linked = this.tables.get(target)?.find((r) => r.id === value);
-        out[field] = [value, String(linked?.name ?? `${target},${value}`)];
+        out[field] = [value, String(linked?.display_name ?? linked?.name ?? `${target},${value}`)];
       } else {
         out[field] = value;
       }

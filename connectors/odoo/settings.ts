@@ -20,6 +20,11 @@ export const OdooSettings = z
     chargeProductCode: z.string().min(1).optional(),
     /** Pricelist per order currency (the order's currency follows its pricelist in Odoo). */
     pricelistIds: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int().positive()).default({}),
+    /**
+     * Stock pushed to Odoo (`stock.targets`): the internal stock.location whose on-hand quantity is set,
+     * by its full name as Inventory → Configuration → Locations shows it (`complete_name`) or by id.
+     */
+    stockLocation: z.union([z.string().min(1), z.number().int().positive()]).default('WH/Stock'),
     allowInsecure: z.boolean().default(false),
   })
   .superRefine((settings, ctx) => {

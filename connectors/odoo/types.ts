@@ -31,6 +31,36 @@ export const OdooOrderLines = z.array(OdooOrderLine);
 export const OdooProduct = z.object({ id: z.number().int(), default_code: z.union([z.string(), z.literal(false)]) });
 export const OdooProducts = z.array(OdooProduct);
 
+/** `stock.location` as the stock push reads it (usage: internal, view, inventory, … — stock_location.py). */
+export const OdooLocation = z.object({ id: z.number().int(), complete_name: z.union([z.string(), z.literal(false)]), usage: z.string() });
+export const OdooLocations = z.array(OdooLocation);
+
+/**
+ * A product as the stock push reads it. `type`: consu/service/product in 17.0, consu/service/combo
+ * in 18+, where `is_storable` ("Track Inventory") took over from type `product`; `tracking`: none/lot/serial.
+ */
+export const OdooStockProduct = z.object({
+  id: z.number().int(),
+  default_code: z.union([z.string(), z.literal(false)]),
+  type: z.string(),
+  tracking: z.string().optional(),
+  is_storable: z.boolean().optional(),
+});
+export type OdooStockProduct = z.infer<typeof OdooStockProduct>;
+export const OdooStockProducts = z.array(OdooStockProduct);
+
+/** `stock.quant`: one product's quantity in one location, per lot, package and owner. */
+export const OdooQuant = z.object({
+  id: z.number().int(),
+  product_id: OdooMany2one,
+  quantity: z.number(),
+  lot_id: OdooMany2one,
+  package_id: OdooMany2one,
+  owner_id: OdooMany2one,
+});
+export type OdooQuant = z.infer<typeof OdooQuant>;
+export const OdooQuants = z.array(OdooQuant);
+
 /** JSON-2 error body (external_api.rst "Response"): 4xx/5xx with the serialized exception. */
 export const OdooJson2Error = z.object({
   name: z.string(),
