@@ -2,7 +2,8 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseStockCsv, readStockCsv, splitCsvLine } from '../../src/stock/csv-source.js';
+import { parseStockCsv, readStockCsv } from '../../src/stock/csv-source.js';
+import { splitCsvLine } from '../../src/stock/csv.js';
 
 describe('stock CSV source', () => {
   it('reads sku,location,on_hand in any column order, with quotes, a BOM and blank lines', () => {
