@@ -48,9 +48,10 @@ describe.skipIf(!hasTmux)('ordersync status in a terminal', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'ordersync-tty-')), 'ledger.db');
   const entry = resolve('test/support/cli-entry.ts');
   // CI=true as on a CI runner: ink, when it believes it runs in CI, draws only the last frame,
-  // and the view must draw live in a terminal all the same.
+  // and the view must draw live in a terminal all the same. The colour variables are the test's
+  // own, whatever the runner's environment holds.
   const status = (before: string, flags = '') =>
-    `CI=true ${before}${process.execPath} --import tsx ${entry} ${flags} --config config.example.yml --db ${db} status; echo EXITED:$?; sleep 30`;
+    `env -u NO_COLOR -u FORCE_COLOR CI=true ${before}${process.execPath} --import tsx ${entry} ${flags} --config config.example.yml --db ${db} status; echo EXITED:$?; sleep 30`;
 
   beforeAll(async () => {
     expect((await runCli(['--db', db, 'demo'])).code).toBe(0);
