@@ -27,6 +27,8 @@ export interface TargetStatus {
   lastError: string | null;
   /** Shipment reports of this target (a WMS) that fit no order, in quarantine. */
   quarantined: number;
+  /** Where the next read of this target's shipments starts (a WMS that reports them), else null. */
+  shipmentCursor: unknown;
 }
 
 export interface RunLine {
@@ -72,10 +74,12 @@ export function createStatusQueries(db: Database.Database) {
   const placedSince = db.prepare<[string, string], { hour: string; n: number }>(
     'SELECT substr(placed_at, 1, 13) AS hour, count(*) AS n FROM orders WHERE channel = ? AND placed_at >= ? GROUP BY hour');
   // delivery_counts is kept as deliveries change (migration 005): reading it costs the same at any size.
-  const targetNames = db.prepare<[], { target: string }>('SELECT target FROM target_status UNION SELECT target FROM delivery_counts');
+  const targetNames = db.prepare<[], { target: string }>(
+    'SELECT target FROM target_status UNION SELECT target FROM delivery_counts UNION SELECT source FROM shipment_cursors');
   const byStatus = db.prepare<[string, string], { n: number }>('SELECT n FROM delivery_counts WHERE target = ? AND status = ?');
   const targetHealth = db.prepare<[string], { last_success_at: string | null; paused_until: string | null; last_error: string | null }>(
     'SELECT last_success_at, paused_until, last_error FROM target_status WHERE target = ?');
+  const shipmentCursor = db.prepare<[string], { checkpoint: string }>('SELECT checkpoint FROM shipment_cursors WHERE source = ?');
   const doneSince = db.prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM deliveries WHERE target = ? AND status = 'done' AND updated_at >= ?");
   const dead = db.prepare<[number], DeadLine>(`
     SELECT d.id, d.target, o.channel || ' ' || o.number AS "order", e.type AS eventType, d.attempts, d.last_error AS lastError, o.normalized AS payload
@@ -97,7 +101,7 @@ export function createStatusQueries(db: Database.Database) {
           lastSuccessAt: h?.last_success_at ?? null,
           lastError: h?.last_error ?? null,
           lastErrorAt: h?.last_error_at ?? null,
-          cursor: row ? (JSON.parse(row.checkpoint) as unknown) : null,
+          cursor: parseCheckpoint(row?.checkpoint),
           ordersToday: seenSince.get(channel, today)?.n ?? 0,
           quarantined: quarantined.get(channel)?.n ?? 0,
           perHour: Array.from({ length: 24 }, (_, i) => hours.get(isoNow(now - (23 - i) * HOUR).slice(0, 13)) ?? 0),
@@ -115,9 +119,12 @@ export function createStatusQueries(db: Database.Database) {
           pausedUntil,
           lastError: h?.last_error ?? null,
           quarantined: quarantined.get(shipmentQuarantineName(target))?.n ?? 0,
+          shipmentCursor: parseCheckpoint(shipmentCursor.get(target)?.checkpoint),
         };
       });
       return { at: isoNow(now), channels, targets, dead: dead.all(50), runs: runs.all(recentRuns) };
     },
   };
 }
+
+const parseCheckpoint = (checkpoint: string | undefined): unknown => (checkpoint === undefined ? null : JSON.parse(checkpoint) as unknown);

@@ -33,6 +33,7 @@ export function targetRows(snapshot: StatusSnapshot, options: StatusOptions) {
     'last hour': t.deliveredLastHour,
     paused: t.pausedUntil ? `until ${t.pausedUntil.slice(11, 19)}` : '',
     quarantined: t.quarantined,
+    'shipments from': t.shipmentCursor === null ? '' : cursorText(t.shipmentCursor),
   }));
 }
 
@@ -53,7 +54,9 @@ export function attention(snapshot: StatusSnapshot, options: StatusOptions): str
   return problems;
 }
 
+/** A cursor's time (a channel's `updatedAt`, a WMS's `readUntil`), else its JSON, clipped. */
 function cursorText(cursor: unknown): string {
-  const at = (cursor as { updatedAt?: unknown } | null)?.updatedAt;
+  const { updatedAt, readUntil } = (cursor ?? {}) as { updatedAt?: unknown; readUntil?: unknown };
+  const at = updatedAt ?? readUntil;
   return typeof at === 'string' ? at.slice(0, 19) : cursor ? clip(JSON.stringify(cursor), 24) : '';
 }

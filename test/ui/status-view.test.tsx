@@ -12,7 +12,7 @@ const snapshot = (dead = 1): StatusSnapshot => ({
     { channel: 'woo', lastPullAt: '2026-11-25T11:59:00.000Z', lastSuccessAt: '2026-11-25T11:59:00.000Z', lastError: null, lastErrorAt: null, cursor: { updatedAt: '2026-11-25T11:58:00.000Z' }, ordersToday: 42, quarantined: 1, perHour: Array.from({ length: 24 }, (_, i) => i % 5) },
     { channel: 'amazon', lastPullAt: '2026-11-25T09:00:00.000Z', lastSuccessAt: '2026-11-25T08:00:00.000Z', lastError: 'HTTP 503', lastErrorAt: '2026-11-25T09:00:00.000Z', cursor: null, ordersToday: 0, quarantined: 0, perHour: new Array(24).fill(0) },
   ],
-  targets: [{ target: 'erp', deliveries: { pending: 3, in_flight: 1, retry: 2, dead, done: 40 }, lastSuccessAt: '2026-11-25T11:59:30.000Z', deliveredLastHour: 40, pausedUntil: '2026-11-25T12:00:30.000Z', lastError: null, quarantined: 0 }],
+  targets: [{ target: 'erp', deliveries: { pending: 3, in_flight: 1, retry: 2, dead, done: 40 }, lastSuccessAt: '2026-11-25T11:59:30.000Z', deliveredLastHour: 40, pausedUntil: '2026-11-25T12:00:30.000Z', lastError: null, quarantined: 0, shipmentCursor: null }],
   dead: dead ? [{ id: 7, target: 'erp', order: 'woo #1042', eventType: 'order.created', attempts: 1, lastError: 'HTTP 422: unknown product MUG-12OZ', payload: '{"number":"#1042"}' }] : [],
   runs: [{ id: 3, command: 'sync', startedAt: '2026-11-25T11:59:00.000Z', endedAt: '2026-11-25T11:59:02.000Z', outcome: 'ok', error: null }],
 });
