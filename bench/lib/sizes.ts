@@ -34,6 +34,6 @@ export const SIZES: Record<Sizes['name'], Sizes> = {
   full: {
     name: 'full', pullOrders: 100_000, ledgerOrders: 100_000, memoryOrders: [10_000, 1_000_000], changes: 100,
     pushSeconds: 60, pushWarmupSeconds: 10, overheadDeliveries: 50_000, statusOrders: 1_000_000,
-    stockSkus: 10_000, stockAmazonSkus: 1_000, stockShopifyBucket: { maximumAvailable: 2_000, restoreRate: 1_000 },
+    stockSkus: 10_000, stockAmazonSkus: 10_000, stockShopifyBucket: { maximumAvailable: 2_000, restoreRate: 1_000 },
   },
 };

@@ -4,7 +4,9 @@
 // writes, the documented batch size, and the rate-limit floor for the calls made.
 import { amazonChannel } from '../../connectors/amazon/index.js';
 import { createAmazonMock, MOCK_CREDENTIALS as AMAZON, MOCK_SELLER_ID } from '../../connectors/amazon/mock.js';
+import { FEEDS_PLANS } from '../../connectors/amazon/mock-feeds.js';
 import { LISTINGS_PLANS } from '../../connectors/amazon/mock-stock.js';
+import { FEED_MAX_MESSAGES } from '../../connectors/amazon/stock-feed.js';
 import { ebayChannel } from '../../connectors/ebay/index.js';
 import { createEbayMock, MOCK_CREDENTIALS as EBAY } from '../../connectors/ebay/mock.js';
 import { BULK_LIMIT } from '../../connectors/ebay/stock.js';
@@ -108,10 +110,26 @@ export async function startStockChannel(kind: StockChannelKind, skus: readonly s
     const settings = amazonChannel.settings.parse({
       endpoint: mock.url, tokenUrl: `${mock.url}/auth/o2/token`, ...AMAZON, sellerId: MOCK_SELLER_ID, marketplaceIds: [US],
     });
-    const patch = 'PATCH /listings/2021-08-01/items/:sellerId/:sku';
+    const runtime: StockReceiver = { kind: 'channel', name: kind, definition: amazonChannel, ctx: context(kind, settings, [AMAZON.clientSecret, AMAZON.refreshToken]) };
+    // Above stockFeedThreshold SKUs the push goes by JSON_LISTINGS_FEED (connectors/amazon/stock-feed.ts).
+    if (skus.length > settings.stockFeedThreshold) {
+      const createFeed = FEEDS_PLANS.createFeed;
+      return {
+        kind, mock, runtime,
+        batch: FEED_MAX_MESSAGES, batchSource: `JSON_LISTINGS_FEED, ${FEED_MAX_MESSAGES.toLocaleString('en-US')} messages a feed, one marketplace a feed (connectors/amazon/README.md "Stock push by feed")`,
+        counts: async () => {
+          const s = await stateOf(mock);
+          const feeds = (s.feeds as { createFeed: { requests: number; throttled: number } }).createFeed;
+          return { requests: s.requests, reads: 0, writes: feeds.requests - feeds.throttled, throttled: s.throttled, cost: 0 };
+        },
+        // Within createFeed's burst there is no wait; the time is Amazon's processing, polled for.
+        floorSeconds: (calls) => Math.max(0, (calls.writes - createFeed.burst) / createFeed.rate),
+        limitWords: `createFeed ${createFeed.rate}/s burst ${createFeed.burst} (feeds spec usage plan; connectors/amazon/README.md "Rate limits"): (feeds − ${createFeed.burst}) / ${createFeed.rate} s, then the feed's processing`,
+      };
+    }
     return {
-      kind, mock, runtime: { kind: 'channel', name: kind, definition: amazonChannel, ctx: context(kind, settings, [AMAZON.clientSecret, AMAZON.refreshToken]) },
-      batch: 1, batchSource: 'no batch form: one patchListingsItem per SKU and marketplace (JSON_LISTINGS_FEED not built: connectors/amazon/README.md "Stock push")',
+      kind, mock, runtime,
+      batch: 1, batchSource: `no batch form below stockFeedThreshold (${settings.stockFeedThreshold}): one patchListingsItem per SKU and marketplace`,
       counts: async () => {
         const s = await stateOf(mock);
         const patches = (s.listings as { patchListingsItem: { requests: number; throttled: number } }).patchListingsItem;

@@ -64,7 +64,7 @@ function channelRows(m: Measured, sizes: Sizes): Row[] {
   return [
     {
       item: 8, name: `${name}: time`, figure: first.seconds, unit: 's', limit: floor,
-      limitIs: floor > 0 ? 'rate-limit floor of the calls made' : 'no per-second limit: floor 0',
+      limitIs: floor > 0 ? 'rate-limit floor of the calls made' : 'the rate limits require no wait: floor 0',
       target: floor > 0 ? { op: '<=', value: 1.5, words: '≤ 1.5× floor' } : undefined, note,
     },
     {

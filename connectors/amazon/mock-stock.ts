@@ -78,6 +78,30 @@ export function createMockListings(deps: ListingsDeps) {
     return { sku: request.params.sku ?? '', marketplaceIds };
   }
 
+  /**
+   * The quantity patches of one listing in one marketplace, as patchListingsItem and a
+   * JSON_LISTINGS_FEED PATCH message both apply them: the ERROR issues, or none and the DEFAULT
+   * quantity kept (unless `preview`).
+   */
+  function applyPatches(sku: string, marketplaceId: string, patches: readonly Raw[], preview = false): Raw[] {
+    const issues: Raw[] = [];
+    const listing = stock.get(sku);
+    // UNCONFIRMED: live, a patch of a SKU with no listing may even be ACCEPTED as an offer-only
+    // listing (amzn/selling-partner-api-models#2797); the mock refuses it so that ordersync shows it.
+    if (!listing) issues.push(issue('NOT_FOUND', `SKU ${sku} does not match any listing of seller ${MOCK_SELLER_ID}.`, []));
+    const updates: number[] = [];
+    for (const p of patches) {
+      if (p?.path !== '/attributes/fulfillment_availability') continue; // other attributes: accepted, not kept
+      const entry = Array.isArray(p.value) ? p.value.find((v: Raw) => (v?.fulfillment_channel_code ?? 'DEFAULT') === 'DEFAULT') : undefined;
+      // Message as a live answer quotes it (jlevers/selling-partner-api#493); its issue code is UNCONFIRMED.
+      if (!entry?.fulfillment_channel_code) issues.push(issue('90220', 'The field \'fulfillment_channel_code\' for the attribute \'fulfillment_availability\' does not have enough values. The required minimum is \'1\' value(s).'));
+      else if (!Number.isInteger(entry.quantity) || entry.quantity < 0) issues.push(issue('90220', `The value '${entry.quantity}' of 'quantity' in 'fulfillment_availability' is not a whole number of at least 0.`)); // UNCONFIRMED wording
+      else updates.push(entry.quantity);
+    }
+    if (issues.length === 0 && listing && !preview) for (const quantity of updates) listing.set(marketplaceId, quantity);
+    return issues;
+  }
+
   // PATCH /listings/2021-08-01/items/{sellerId}/{sku} (patchListingsItem)
   function patch(request: MockRequest): MockResponse {
     const admitted = admit(request, 'patchListingsItem');
@@ -89,23 +113,9 @@ export function createMockListings(deps: ListingsDeps) {
       || patches.some((p: Raw) => !OPS.has(p?.op) || typeof p?.path !== 'string')) return invalidInput('patchListingsItem', UNPARSABLE);
     if (patches.some((p: Raw) => p.op !== 'delete' && p.value === undefined)) return invalidInput('patchListingsItem', 'Value is missing for patch at index of 0.'); // jlevers#363
     const { sku, marketplaceIds } = admitted;
-    const issues: Raw[] = [];
-    const listing = stock.get(sku);
-    // UNCONFIRMED: live, a patch of a SKU with no listing may even be ACCEPTED as an offer-only
-    // listing (amzn/selling-partner-api-models#2797); the mock refuses it so that ordersync shows it.
-    if (!listing) issues.push(issue('NOT_FOUND', `SKU ${sku} does not match any listing of seller ${MOCK_SELLER_ID}.`, []));
-    const updates: number[] = [];
-    for (const p of patches as Raw[]) {
-      if (p.path !== '/attributes/fulfillment_availability') continue; // other attributes: accepted, not kept
-      const entry = Array.isArray(p.value) ? p.value.find((v: Raw) => (v?.fulfillment_channel_code ?? 'DEFAULT') === 'DEFAULT') : undefined;
-      // Message as a live answer quotes it (jlevers/selling-partner-api#493); its issue code is UNCONFIRMED.
-      if (!entry?.fulfillment_channel_code) issues.push(issue('90220', 'The field \'fulfillment_channel_code\' for the attribute \'fulfillment_availability\' does not have enough values. The required minimum is \'1\' value(s).'));
-      else if (!Number.isInteger(entry.quantity) || entry.quantity < 0) issues.push(issue('90220', `The value '${entry.quantity}' of 'quantity' in 'fulfillment_availability' is not a whole number of at least 0.`)); // UNCONFIRMED wording
-      else updates.push(entry.quantity);
-    }
-    const invalid = issues.length > 0;
     // Live answers honour only the first of several marketplaceIds (amzn/selling-partner-api-models#3008).
-    if (!invalid && listing && request.query.get('mode') !== 'VALIDATION_PREVIEW') for (const quantity of updates) listing.set(marketplaceIds[0]!, quantity);
+    const issues = applyPatches(sku, marketplaceIds[0]!, patches as Raw[], request.query.get('mode') === 'VALIDATION_PREVIEW');
+    const invalid = issues.length > 0;
     counts.patchListingsItem[invalid ? 'invalid' : 'accepted']++;
     const status = invalid ? 'INVALID' : request.query.get('mode') === 'VALIDATION_PREVIEW' ? 'VALID' : 'ACCEPTED';
     return answer('patchListingsItem', 200, { sku, status, submissionId: randomUUID().replace(/-/g, ''), issues });
@@ -128,6 +138,7 @@ export function createMockListings(deps: ListingsDeps) {
   }
 
   return {
+    applyPatches,
     routes: [route('PATCH', `${ITEMS}/:sellerId/:sku`, patch), route('GET', `${ITEMS}/:sellerId/:sku`, get)] as Route[],
     state: () => ({
       // The DEFAULT quantity per SKU (the first marketplace that holds one), and per marketplace.

@@ -8,6 +8,7 @@ import { route, type MockApi, type MockRequest, type MockResponse } from '../../
 import { createTokenIssuer, MOCK_CREDENTIALS, type TokenIssuer } from './mock-auth.js';
 import { advanceOrder, createFaker, generateOrder, type MockOrder } from './mock-data.js';
 import { createMockConfirmations } from './mock-fulfillment.js';
+import { createMockFeeds, FEEDS_PLANS, type FeedOutcome } from './mock-feeds.js';
 import { createMockListings, LISTINGS_PLANS, MOCK_SELLER_ID } from './mock-stock.js';
 import { includedDataOf, projectOrder, searchOrders, type StoredOrder } from './mock-search.js';
 
@@ -37,6 +38,8 @@ export interface AmazonMockOptions extends MockOptions {
   listingsPlans?: Partial<Record<keyof typeof LISTINGS_PLANS, UsagePlan>>;
   /** SKUs the mock seller lists, in place of the SKUs its orders sell (benchmarks). */
   stockSkus?: readonly string[];
+  /** Feeds API buckets; default their usage plans (mock-feeds.ts). */
+  feedsPlans?: Partial<Record<keyof typeof FEEDS_PLANS, UsagePlan>>;
 }
 
 export interface AmazonMockApi extends MockApi {
@@ -44,6 +47,8 @@ export interface AmazonMockApi extends MockApi {
   revokeAccessTokens(): void;
   setUsagePlan(operation: Operation, plan: UsagePlan): void;
   setConfirmShipmentPlan(plan: UsagePlan): void;
+  /** How the next JSON_LISTINGS_FEEDs end, one entry per feed (also `POST /__mock/feed-outcomes {outcomes}`). */
+  setFeedOutcomes(outcomes: FeedOutcome[]): void;
 }
 
 const ORDERS_API = '/orders/2026-01-01';
@@ -79,6 +84,7 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
     lastSearch = null;
     confirmations.reset();
     listings.reset();
+    feeds.reset();
     // Placed over the last 25 days; the newest update is 10 minutes old, behind any pull's overlap.
     const start = now() - 25 * DAY;
     for (let i = 0; i < count; i++) {
@@ -214,6 +220,18 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
     withHeaders: (response) => withHeaders(response),
   });
 
+  const feeds = createMockFeeds({
+    clock,
+    plans: options.feedsPlans,
+    authenticate(request) {
+      const denied = tokens.deny(request);
+      return denied ? errors(403, denied.code, denied.message, denied.details) : undefined;
+    },
+    withHeaders: (response) => withHeaders(response),
+    quotaExceeded: () => respond(429, { errors: [QUOTA_EXCEEDED] }),
+    applyPatches: (sku, marketplaceId, patches) => listings.applyPatches(sku, marketplaceId, patches),
+  });
+
   seed();
   return {
     name: 'amazon',
@@ -223,6 +241,7 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
       route('GET', `${ORDERS_API}/orders/:orderId`, getOrder),
       ...confirmations.routes,
       ...listings.routes,
+      ...feeds.routes,
     ],
     state: () => ({
       orders: orders.size,
@@ -233,6 +252,7 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
       lastSearch,
       shipmentConfirmation: confirmations.state(),
       ...listings.state(),
+      ...feeds.state(),
     }),
     upsertOrders,
     reset: seed,
@@ -240,6 +260,17 @@ export function createAmazonMock(options: AmazonMockOptions): AmazonMockApi {
     errorBody: (status, message) => ({ errors: [{ code: errorCode(status), message, details: '' }] }),
     revokeAccessTokens: () => tokens.revokeAll(),
     setConfirmShipmentPlan: (plan) => confirmations.setUsagePlan(plan),
+    setFeedOutcomes: (outcomes) => feeds.setFeedOutcomes(outcomes),
+    setBaseUrl: (url) => feeds.setBaseUrl(url),
+    control(method, path, body) {
+      if (method !== 'POST' || path !== '/__mock/feed-outcomes') return undefined;
+      const outcomes = (body as { outcomes?: unknown } | undefined)?.outcomes;
+      if (!Array.isArray(outcomes) || outcomes.some((o) => !['DONE', 'FATAL', 'CANCELLED', 'IN_PROGRESS'].includes(o as string))) {
+        return { status: 400, body: { message: 'outcomes: a list of DONE | FATAL | CANCELLED | IN_PROGRESS' } };
+      }
+      feeds.setFeedOutcomes(outcomes as FeedOutcome[]);
+      return { status: 200, body: { outcomes } };
+    },
     setUsagePlan(operation, plan) {
       plans = { ...plans, [operation]: plan };
       buckets[operation] = bucketFor(plan);

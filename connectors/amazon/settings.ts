@@ -49,6 +49,13 @@ export const AmazonSettings = z.object({
     ratePerSecond: z.number().positive().default(PATCH_LISTINGS_RATE.ratePerSecond),
     burst: z.number().int().positive().default(PATCH_LISTINGS_RATE.burst),
   }).strict().default({ ...PATCH_LISTINGS_RATE }),
+  /**
+   * Stock push: above this many SKU × marketplace updates in one push, a JSON_LISTINGS_FEED per
+   * marketplace replaces the per-SKU patches (README "Stock push by feed"); 0 always uses feeds.
+   */
+  stockFeedThreshold: z.number().int().min(0).default(200),
+  /** How long (ctx.clock) a push waits for its feeds' processing reports; unfinished feeds are `retry`. */
+  stockFeedTimeoutSeconds: z.number().int().min(10).max(3600).default(600),
   allowInsecure: z.boolean().default(false),
 });
 

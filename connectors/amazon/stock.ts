@@ -3,25 +3,29 @@
 // Amazon answers each patch with ACCEPTED or INVALID and its issues: ACCEPTED is `ok`, INVALID is
 // `rejected` with Amazon's ERROR issues as the reason. A throttled or failing call (429, 5xx,
 // network) that its retries did not get through is `retry` for that SKU only; the others go on.
-// The JSON_LISTINGS_FEED (Feeds API) is not used yet: see README "Stock push".
+// A batch of more than `stockFeedThreshold` SKU × marketplace updates goes by JSON_LISTINGS_FEED
+// instead (stock-feed.ts; README "Stock push by feed").
 import { HttpError, type ConnectorContext, type StockPushResult, type StockUpdate } from '../../src/connector-kit/index.js';
 import { amazonErrorDetail, isOAuthRefusal } from './errors.js';
 import { patchQuantity, type AmazonSubmission } from './listings-api.js';
 import type { AmazonSettings } from './settings.js';
+import { pushStockByFeed } from './stock-feed.js';
 
 export async function pushAmazonStock(ctx: ConnectorContext<AmazonSettings>, updates: StockUpdate[]): Promise<StockPushResult[]> {
   const { sellerId, marketplaceIds } = ctx.settings;
   // Channel-wide problems are thrown: the runner retries every SKU of this channel next run.
   if (!sellerId) throw new Error(`channel ${ctx.name}: stock push needs sellerId (the merchant token from Seller Central → Settings → Account Info)`);
   if (marketplaceIds.length === 0) throw new Error(`channel ${ctx.name}: stock push needs marketplaceIds (the marketplaces whose quantities to set)`);
-  const results: StockPushResult[] = [];
-  for (const update of updates) {
-    if (!Number.isSafeInteger(update.quantity) || update.quantity < 0) {
-      results.push({ sku: update.sku, status: 'rejected', reason: `quantity ${update.quantity} is not a whole number ≥ 0 (FulfillmentAvailability.quantity)` });
-      continue;
-    }
-    results.push(await patchEveryMarketplace(ctx, sellerId, marketplaceIds, update));
+  const refusal = (update: StockUpdate): StockPushResult | undefined => (Number.isSafeInteger(update.quantity) && update.quantity >= 0 ? undefined
+    : { sku: update.sku, status: 'rejected', reason: `quantity ${update.quantity} is not a whole number ≥ 0 (FulfillmentAvailability.quantity)` });
+  const valid = updates.filter((update) => !refusal(update));
+  if (valid.length * marketplaceIds.length > ctx.settings.stockFeedThreshold) {
+    // The last update of a SKU wins, as it does patch after patch; every update of it gets that answer.
+    const byFeed = await pushStockByFeed(ctx, sellerId, marketplaceIds, new Map(valid.map((update) => [update.sku, update.quantity])));
+    return updates.map((update) => refusal(update) ?? combineMarketplaces(update.sku, marketplaceIds, byFeed.get(update.sku)!));
   }
+  const results: StockPushResult[] = [];
+  for (const update of updates) results.push(refusal(update) ?? await patchEveryMarketplace(ctx, sellerId, marketplaceIds, update));
   return results;
 }
 
@@ -32,21 +36,24 @@ export async function pushAmazonStock(ctx: ConnectorContext<AmazonSettings>, upd
  * makes it `rejected`.
  */
 async function patchEveryMarketplace(ctx: ConnectorContext<AmazonSettings>, sellerId: string, marketplaceIds: readonly string[], update: StockUpdate): Promise<StockPushResult> {
-  const outcomes: { marketplaceId: string; result: StockPushResult }[] = [];
+  const outcomes = new Map<string, Omit<StockPushResult, 'sku'>>();
   for (const marketplaceId of marketplaceIds) {
-    let result: StockPushResult;
     try {
-      result = resultOf(update.sku, await patchQuantity(ctx, { sellerId, sku: update.sku, marketplaceIds: [marketplaceId], quantity: update.quantity }));
+      outcomes.set(marketplaceId, resultOf(update.sku, await patchQuantity(ctx, { sellerId, sku: update.sku, marketplaceIds: [marketplaceId], quantity: update.quantity })));
     } catch (error) {
-      result = failureOf(update.sku, error);
+      outcomes.set(marketplaceId, failureOf(update.sku, error));
     }
-    outcomes.push({ marketplaceId, result });
   }
-  const failed = outcomes.filter((o) => o.result.status !== 'ok');
-  if (failed.length === 0) return { sku: update.sku, status: 'ok' };
+  return combineMarketplaces(update.sku, marketplaceIds, outcomes);
+}
+
+/** One answer per SKU from its marketplaces' (patch or feed): ok when all are; any retry → retry; else rejected, naming the marketplace. */
+export function combineMarketplaces(sku: string, marketplaceIds: readonly string[], outcomes: ReadonlyMap<string, Omit<StockPushResult, 'sku'>>): StockPushResult {
+  const failed = marketplaceIds.map((marketplaceId) => ({ marketplaceId, result: outcomes.get(marketplaceId) ?? { status: 'retry' as const, reason: 'no answer' } })).filter((o) => o.result.status !== 'ok');
+  if (failed.length === 0) return { sku, status: 'ok' };
   const status = failed.some((o) => o.result.status === 'retry') ? 'retry' : 'rejected';
   const reason = failed.map((o) => (marketplaceIds.length > 1 ? `${o.marketplaceId}: ${o.result.reason}` : o.result.reason)).join('; ');
-  return { sku: update.sku, status, reason };
+  return { sku, status, reason };
 }
 
 /** ACCEPTED → ok; INVALID → rejected with Amazon's ERROR issues; VALID only answers a preview. */

@@ -54,3 +54,12 @@ function check(schema: Schema, value: unknown, at: string, definitions = spec.de
     default: return [];
   }
 }
+
+const FEEDS_FILE = new URL('../../../../shared/reference/specs/amazon-feeds-2021-06-30.json', import.meta.url);
+export const feedsSpecPresent = existsSync(FEEDS_FILE);
+const feedsSpec = load(FEEDS_FILE, feedsSpecPresent);
+
+/** The same check against the Feeds API 2021-06-30 model. */
+export function feedsViolations(definition: string, value: unknown): string[] {
+  return check({ $ref: `#/definitions/${definition}` }, value, '$', feedsSpec.definitions);
+}
