@@ -4,9 +4,10 @@
 // the URL carries its own signature). Model: models/feeds-api-model/feeds_2021-06-30.json.
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { HttpError, TokenBucket, type ConnectorContext, type HttpClient, type HttpResponse } from '../../src/connector-kit/index.js';
+import { HttpError, type ConnectorContext, type HttpClient } from '../../src/connector-kit/index.js';
 import type { HttpRequest } from '../../src/http/index.js';
 import { withAccessToken } from './client.js';
+import { operationSessions } from './operations.js';
 import type { AmazonSettings } from './settings.js';
 
 const FEEDS_API = '/feeds/2021-06-30';
@@ -36,32 +37,10 @@ export const AmazonFeed = z.object({
 export type AmazonFeed = z.infer<typeof AmazonFeed>;
 
 type Ctx = ConnectorContext<AmazonSettings>;
-interface Session {
-  buckets: Record<Operation, TokenBucket>;
-  http: Record<Operation, HttpClient>;
-}
-const sessions = new WeakMap<Ctx, Session>();
 
-function sessionOf(ctx: Ctx): Session {
-  const existing = sessions.get(ctx);
-  if (existing) return existing;
-  const operations = Object.keys(FEEDS_RATES) as Operation[];
-  const buckets = Object.fromEntries(operations.map((op) => [op, new TokenBucket(FEEDS_RATES[op].ratePerSecond, FEEDS_RATES[op].burst, ctx.clock)])) as Record<Operation, TokenBucket>;
-  const http = Object.fromEntries(operations.map((op) => [op, ctx.http({
-    baseURL: ctx.settings.endpoint,
-    allowInsecure: ctx.settings.allowInsecure,
-    retry: { retries: 2 },
-    // A 429 carries no Retry-After: our bucket is emptied and the wait is one refill.
-    retryAfter: (response: HttpResponse) => {
-      if (response.status !== 429) return undefined;
-      buckets[op].observe(-1);
-      return Math.ceil(1000 / buckets[op].ratePerSecond);
-    },
-  })])) as Record<Operation, HttpClient>;
-  const session = { buckets, http };
-  sessions.set(ctx, session);
-  return session;
-}
+// The client resends a call after a 429 (spending a token: one in debt), except createFeed,
+// which says retries: 0 on its request.
+const sessionOf = operationSessions(() => FEEDS_RATES, { retries: () => 2, debtAfterThrottle: () => -1 });
 
 async function call<T>(ctx: Ctx, operation: Operation, request: HttpRequest, schema: z.ZodType<T>): Promise<T> {
   const session = sessionOf(ctx);

@@ -2,9 +2,10 @@
 // packages and open quantities) and confirmShipment (Orders API v0, which stays for this call),
 // each paced by its own token bucket on ctx.clock, with the channel's access token.
 import { z } from 'zod';
-import { HttpError, TokenBucket, type ConnectorContext, type HttpClient, type HttpResponse } from '../../src/connector-kit/index.js';
+import { HttpError, type ConnectorContext, type HttpResponse } from '../../src/connector-kit/index.js';
 import type { HttpRequest } from '../../src/http/index.js';
 import { withAccessToken } from './client.js';
+import { adoptReportedRate, operationSessions } from './operations.js';
 import type { AmazonSettings } from './settings.js';
 import { AMAZON_FULFILLED_BY, AMAZON_FULFILLMENT_STATUSES } from './types.js';
 
@@ -51,38 +52,9 @@ export interface ConfirmShipmentRequest {
 
 type Ctx = ConnectorContext<AmazonSettings>;
 
-interface Session {
-  buckets: Record<Operation, TokenBucket>;
-  http: Record<Operation, HttpClient>;
-}
-
-// The buckets outlive one push: a run confirms many shipments on the same context.
-const sessions = new WeakMap<Ctx, Session>();
-
-function sessionOf(ctx: Ctx): Session {
-  const existing = sessions.get(ctx);
-  if (existing) return existing;
-  const bucket = (operation: Operation) => new TokenBucket(USAGE_PLANS[operation].ratePerSecond, USAGE_PLANS[operation].burst, ctx.clock);
-  const client = (operation: Operation) => ctx.http({
-    baseURL: ctx.settings.endpoint,
-    allowInsecure: ctx.settings.allowInsecure,
-    // Amazon's 429 carries no Retry-After: its bucket is empty, so ours is emptied too and the
-    // wait is one refill. getOrder is retried at once by the client, spending that token (hence
-    // one in debt); confirmShipment is not retried here, its next attempt takes from the bucket.
-    retryAfter: (response) => {
-      if (response.status !== 429) return undefined;
-      const own = session.buckets[operation];
-      own.observe(operation === 'getOrder' ? -1 : 0);
-      return Math.ceil(1000 / own.ratePerSecond);
-    },
-  });
-  const session: Session = {
-    buckets: { confirmShipment: bucket('confirmShipment'), getOrder: bucket('getOrder') },
-    http: { confirmShipment: client('confirmShipment'), getOrder: client('getOrder') },
-  };
-  sessions.set(ctx, session);
-  return session;
-}
+// getOrder is retried at once by the client after a 429, spending a token (hence one in debt);
+// confirmShipment is not retried there: its next attempt takes from the bucket.
+const sessionOf = operationSessions(() => USAGE_PLANS, { debtAfterThrottle: (operation) => (operation === 'getOrder' ? -1 : 0) });
 
 async function call<T>(ctx: Ctx, operation: Operation, request: HttpRequest): Promise<HttpResponse<T>> {
   const session = sessionOf(ctx);
@@ -118,12 +90,3 @@ export async function confirmShipment(ctx: Ctx, orderId: string, body: ConfirmSh
 }
 
 /** x-amzn-RateLimit-Limit is the rate Amazon applies to this seller and app: never pace faster. */
-function adoptReportedRate(ctx: Ctx, session: Session, operation: Operation, response: HttpResponse<unknown>): void {
-  const reported = Number(response.headers['x-amzn-ratelimit-limit']);
-  const current = session.buckets[operation];
-  if (!(reported > 0) || reported >= current.ratePerSecond) return;
-  ctx.log.warn(`channel ${ctx.name}: Amazon allows ${operation} ${reported}/s; pacing to that rate`);
-  const slower = new TokenBucket(reported, current.burst, ctx.clock);
-  slower.observe(current.available);
-  session.buckets[operation] = slower;
-}

@@ -2,8 +2,9 @@
 // its own token bucket on ctx.clock (5/s burst 5 by default: settings.ts), with the channel's
 // access token.
 import { z } from 'zod';
-import { HttpError, TokenBucket, type ConnectorContext, type HttpClient, type HttpResponse } from '../../src/connector-kit/index.js';
+import { HttpError, type ConnectorContext, type HttpResponse } from '../../src/connector-kit/index.js';
 import { withAccessToken } from './client.js';
+import { adoptReportedRate, operationSessions } from './operations.js';
 import type { AmazonSettings } from './settings.js';
 
 const LISTINGS_API = '/listings/2021-08-01/items';
@@ -19,37 +20,9 @@ export type AmazonSubmission = z.infer<typeof AmazonSubmission>;
 
 type Ctx = ConnectorContext<AmazonSettings>;
 
-interface Session {
-  bucket: TokenBucket;
-  http: HttpClient;
-}
-
-// The bucket outlives one call: a push run patches many SKUs on the same context.
-const sessions = new WeakMap<Ctx, Session>();
-
-function sessionOf(ctx: Ctx): Session {
-  const existing = sessions.get(ctx);
-  if (existing) return existing;
-  const { ratePerSecond, burst } = ctx.settings.stockRateLimit;
-  const session: Session = {
-    bucket: new TokenBucket(ratePerSecond, burst, ctx.clock),
-    http: ctx.http({
-      baseURL: ctx.settings.endpoint,
-      allowInsecure: ctx.settings.allowInsecure,
-      // Amazon's 429 carries no Retry-After: its bucket is empty, so ours is emptied too (one in
-      // debt, as the retry spends a token) and the wait is one refill. A patch sets an absolute
-      // quantity, so sending it again is harmless.
-      retry: { retries: 2 },
-      retryAfter: (response) => {
-        if (response.status !== 429) return undefined;
-        session.bucket.observe(-1);
-        return Math.ceil(1000 / session.bucket.ratePerSecond);
-      },
-    }),
-  };
-  sessions.set(ctx, session);
-  return session;
-}
+const OPERATION = 'patchListingsItem';
+// A patch sets an absolute quantity, so the client may send it again after a 429.
+const sessionOf = operationSessions((ctx) => ({ [OPERATION]: ctx.settings.stockRateLimit }), { retries: () => 2, debtAfterThrottle: () => -1 });
 
 export interface QuantityPatch {
   sellerId: string;
@@ -73,35 +46,25 @@ export async function patchQuantity(ctx: Ctx, patch: QuantityPatch): Promise<Ama
   // The access token comes first (withAccessToken): a token request between our rate-limit token
   // and the PATCH would delay this PATCH and bunch it up with the next one at Amazon's end.
   const response = await withAccessToken(ctx, async (token): Promise<HttpResponse<unknown>> => {
-    await session.bucket.take();
+    await session.buckets[OPERATION].take();
     const sentAt = ctx.clock.now();
     try {
-      return await session.http.request<unknown>({
+      return await session.http[OPERATION].request<unknown>({
         method: 'PATCH', path, query: { marketplaceIds: patch.marketplaceIds.join(','), issueLocale: 'en_US' }, body,
         headers: { 'x-amz-access-token': token },
       });
     } finally {
       // Amazon counts the call when it arrives, at the latest when it answers: count it spent then,
       // so the next call never reaches Amazon sooner than the usage plan allows (found by npm run bench).
-      session.bucket.observe(session.bucket.available - ((ctx.clock.now() - sentAt) / 1000) * session.bucket.ratePerSecond);
+      const bucket = session.buckets[OPERATION];
+      bucket.observe(bucket.available - ((ctx.clock.now() - sentAt) / 1000) * bucket.ratePerSecond);
     }
   });
-  adoptReportedRate(ctx, session, response);
+  adoptReportedRate(ctx, session, OPERATION, response);
   const parsed = AmazonSubmission.safeParse(response.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new HttpError('malformed_body', `patchListingsItem answered an unexpected body (${issue?.path.join('.') || 'body'}: ${issue?.message})`, response.status, undefined, '');
   }
   return parsed.data;
-}
-
-/** x-amzn-RateLimit-Limit is the rate Amazon applies to this seller and app: never pace faster. */
-function adoptReportedRate(ctx: Ctx, session: Session, response: HttpResponse<unknown>): void {
-  const reported = Number(response.headers['x-amzn-ratelimit-limit']);
-  const current = session.bucket;
-  if (!(reported > 0) || reported >= current.ratePerSecond) return;
-  ctx.log.warn(`channel ${ctx.name}: Amazon allows patchListingsItem ${reported}/s; pacing to that rate`);
-  const slower = new TokenBucket(reported, current.burst, ctx.clock);
-  slower.observe(current.available);
-  session.bucket = slower;
 }
