@@ -1,6 +1,7 @@
 // After the chaos, stock: does every stock channel's mock hold the available-to-sell quantity the
 // ledger computes from its last levels and open orders (no channel left with a stale quantity),
-// and did a run with nothing new leave the channels' stock alone?
+// and every stock target the source's on hand; and did a run with nothing new leave the
+// channels' stock alone?
 import { CHANNELS } from '../../connectors/index.js';
 import type { Config, ConnectorBlock } from '../../src/config/load.js';
 import { openLedger } from '../../src/ledger/index.js';
@@ -33,8 +34,13 @@ export const STOCK_READERS: Record<string, StockReader> = {
   ebay: { quantities: one, writes: (s) => Number(s.inventory?.bulkCalls ?? 0) },
 };
 
+/** How a stock target's mock shows the on-hand figures it was sent (`stock.targets`). */
+const TARGET_READERS: Record<string, (state: State, sku: string) => number | null> = {
+  webhook: (state, sku) => one(state, sku)[0] ?? null,
+};
+
 export interface StockVerification {
-  /** Channel SKU quantities compared. */
+  /** Channel SKU quantities (and stock targets' on-hand figures) compared. */
   checked: number;
   /** Channel SKUs whose mock holds another quantity than the ledger computes. */
   stale: number;
@@ -90,6 +96,22 @@ export async function verifyStock(options: { ledger: string; config: Config; fle
           result.stale += wrong.length;
           note(`stock ${channel.name} ${sku}: holds ${held.map((q) => q ?? 'nothing').join('/')}, the ledger computes ${expected}`);
         }
+      }
+    }
+    // Each stock target must hold the source's on hand of every SKU the source reports.
+    const reported = new Set(ledger.stock.levels(source).map((level) => level.sku));
+    for (const name of policy.targets) {
+      const target = config.targets.find((t) => t.name === name);
+      const read = target && TARGET_READERS[target.kind];
+      if (!target || !read || !fleet.has(target.kind)) { note(`stock target ${name}: no reader for its kind; not checked`); continue; }
+      const state = await mockState<State>(fleet.url(target.kind));
+      for (const sku of reported) {
+        const expected = figures.get(sku)?.onHand ?? 0;
+        const held = read(state, sku);
+        result.checked++;
+        if (held === expected) continue;
+        result.stale++;
+        note(`stock target ${name} ${sku}: holds ${held ?? 'nothing'}, the source has ${expected} on hand`);
       }
     }
   } finally {
