@@ -3,6 +3,7 @@
 // (Messages name the channel or target when the engine wraps the error, not here.)
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/client.js';
 import { systemClock, type Clock } from '../http/token-bucket.js';
+import { cachedClients } from './client-cache.js';
 import { silentLogger, type Logger } from './logger.js';
 
 export interface ConnectorContext<Settings> {
@@ -28,28 +29,17 @@ export interface ContextOptions<Settings> {
 
 export function createContext<Settings>(options: ContextOptions<Settings>): ConnectorContext<Settings> {
   const clock = options.clock ?? systemClock;
-  // One client per distinct set of options, so that a connector asking for its client in every
-  // deliver() reuses its kept-alive connections instead of opening one (and an axios instance)
-  // per request. Options holding functions cannot be compared, and get a client of their own.
-  const clients = new Map<string, HttpClient>();
   return {
     name: options.name,
     settings: options.settings,
     log: options.log ?? silentLogger,
     clock,
-    http: (http) => {
-      const key = Object.values(http).some((value) => typeof value === 'function') ? undefined : JSON.stringify(http);
-      const known = key === undefined ? undefined : clients.get(key);
-      if (known) return known;
-      const client = createHttpClient({
-        timeoutMs: options.timeoutMs,
-        allowInsecure: options.allowInsecure,
-        ...http,
-        secrets: options.secrets ?? [],
-        sleep: (ms) => clock.sleep(ms),
-      });
-      if (key !== undefined) clients.set(key, client);
-      return client;
-    },
+    http: cachedClients((http) => createHttpClient({
+      timeoutMs: options.timeoutMs,
+      allowInsecure: options.allowInsecure,
+      ...http,
+      secrets: options.secrets ?? [],
+      sleep: (ms) => clock.sleep(ms),
+    })),
   };
 }
