@@ -80,11 +80,17 @@ async function prepare(host: CommandHost): Promise<{ session: Session; runtime: 
 
 const stockChannels = (runtime: Runtime) => runtime.channels.filter((c) => typeof c.definition.pushStock === 'function');
 
+/** A target the `stock:` section names (`where`), enabled in the config. */
+function enabledTarget(runtime: Runtime, name: string, where: string, hint?: string) {
+  const target = runtime.targets.find((t) => t.name === name);
+  if (!target) throw new ConfigError(`${where}: target "${name}" is not enabled`, { hint });
+  return target;
+}
+
 /** The targets named in `stock.targets`, each able to take stock levels. */
 function stockTargets(runtime: Runtime, config: StockConfig) {
   return config.targets.map((name) => {
-    const target = runtime.targets.find((t) => t.name === name);
-    if (!target) throw new ConfigError(`stock.targets: target "${name}" is not enabled`, { hint: 'enable it, or remove it from stock.targets' });
+    const target = enabledTarget(runtime, name, 'stock.targets', 'enable it, or remove it from stock.targets');
     if (typeof target.definition.pushStock !== 'function') {
       throw new ConfigError(`stock.targets: target "${name}" (kind ${target.definition.id}) cannot take stock levels`, { hint: 'see the README\'s "Stock" section for the targets that can (odoo, erpnext, tryton, webhook)' });
     }
@@ -113,8 +119,7 @@ function stockReceivers(runtime: Runtime, config: StockConfig, only: { channels?
 export function stockSource(runtime: Runtime, config: StockConfig): StockSourceRuntime {
   if (config.source.kind === 'csv') return { kind: 'csv', file: config.source.file };
   const name = config.source.target;
-  const target = runtime.targets.find((t) => t.name === name);
-  if (!target) throw new ConfigError(`stock.source: target "${name}" is not enabled`);
+  const target = enabledTarget(runtime, name, 'stock.source');
   if (typeof target.definition.pullStock !== 'function') {
     throw new ConfigError(`stock.source: target "${name}" (kind ${target.definition.id}) cannot report stock levels`, { hint: 'name a target whose connector reads stock (e.g. odoo), or use { csv: FILE }' });
   }
