@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { contentHash } from '../../src/ledger/hash.js';
 import { openLedger } from '../../src/ledger/index.js';
+import { applyWriterPragmas } from '../../src/ledger/open.js';
 import type { Order } from '../../src/model/index.js';
 import { makeOrder } from '../lib/orders.js';
 import type { Row } from '../lib/report.js';
@@ -45,16 +46,15 @@ function timeCommitPage(file: string, orders: number): number {
 function timeBareLoop(file: string, orders: number): number {
   openLedger(file).close(); // the ledger's schema, created by its migrations
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  applyWriterPragmas(db);
   db.pragma('foreign_keys = ON');
   const insertOrder = db.prepare(`INSERT INTO orders (channel, channel_kind, external_id, number, placed_at, updated_at,
       financial_status, fulfillment_status, fulfilled_by, currency, total, money_difference, content_hash, normalized, raw,
       first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertLine = db.prepare('INSERT INTO order_lines (order_id, position, external_id, sku, title, quantity, unit_price, tax, discount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertEvent = db.prepare('INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, ?, ?, ?)');
-  const insertDelivery = db.prepare(`INSERT INTO deliveries (event_id, order_id, target, status, next_attempt_at, idempotency_key, created_at, updated_at)
-    VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
+  const insertDelivery = db.prepare(`INSERT INTO deliveries (event_id, order_id, target, status, next_attempt_at, created_at, updated_at)
+    VALUES (?, ?, ?, 'pending', ?, ?, ?)`);
   const upsertCursor = db.prepare(`INSERT INTO cursors (channel, checkpoint, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (channel) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`);
   type Prepared = { o: Order; hash: string; normalized: string; raw: string };
@@ -64,7 +64,7 @@ function timeBareLoop(file: string, orders: number): number {
         o.fulfillmentStatus, o.fulfilledBy, o.currency, o.total.amount, 0, hash, normalized, raw, now, now).lastInsertRowid;
       o.lines.forEach((l, position) => insertLine.run(orderId, position, l.externalId, l.sku, l.title, l.quantity, l.unitPrice.amount, l.tax.amount, l.discount.amount));
       const eventId = insertEvent.run(orderId, 'order.created', hash, now).lastInsertRowid;
-      for (const target of TARGETS) insertDelivery.run(eventId, orderId, target, now, `bench:${eventId}:${target}`, now, now);
+      for (const target of TARGETS) insertDelivery.run(eventId, orderId, target, now, now, now);
     }
     upsertCursor.run(CHANNEL, checkpoint, now);
   });

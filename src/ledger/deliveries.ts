@@ -57,7 +57,7 @@ export interface DeadDelivery {
 export type DeliveryCounts = Record<string, Record<DeliveryStatus, number>>;
 
 interface ClaimRow {
-  id: number; target: string; idempotency_key: string; attempts: number; event_id: number;
+  id: number; target: string; attempts: number; event_id: number;
   type: EventType; occurred_at: string; normalized: string; raw: string; order_id: number;
   shipment_id: number | null; carrier: string | null; service: string | null; tracking_number: string | null; tracking_url: string | null;
 }
@@ -79,7 +79,7 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
       .slice(0, limit);
   const markInFlight = db.prepare("UPDATE deliveries SET status = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status IN ('pending', 'retry')");
   const readClaimed = db.prepare<[number], ClaimRow>(`
-    SELECT d.id, d.target, d.idempotency_key, d.attempts, d.event_id, e.type, e.occurred_at, o.normalized, o.raw, o.id AS order_id,
+    SELECT d.id, d.target, d.attempts, d.event_id, e.type, e.occurred_at, o.normalized, o.raw, o.id AS order_id,
       s.id AS shipment_id, s.carrier, s.service, s.tracking_number, s.tracking_url
     FROM deliveries d JOIN events e ON e.id = d.event_id JOIN orders o ON o.id = d.order_id
     LEFT JOIN shipments s ON s.event_id = e.id WHERE d.id = ?`);
@@ -91,7 +91,7 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, source, tracking_number) DO NOTHING`);
   const insertShipmentEvent = db.prepare("INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, 'shipment.created', NULL, ?)");
   const linkShipmentEvent = db.prepare('UPDATE shipments SET event_id = ? WHERE id = ?');
-  const newDeliveries = createNewDeliveries(db, ledgerId);
+  const newDeliveries = createNewDeliveries(db);
   const shipmentLines = createShipmentLineReader(db);
   const setDone = db.prepare("UPDATE deliveries SET status = 'done', external_ref = ?, last_error = NULL, updated_at = ? WHERE id = ?");
   const setRetry = db.prepare("UPDATE deliveries SET status = 'retry', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?");
@@ -121,7 +121,8 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
       claimed.push({
         id: row.id,
         target: row.target,
-        idempotencyKey: row.idempotency_key,
+        // Derived, not stored (migration 007): unique as UNIQUE (event_id, target) is, and stable.
+        idempotencyKey: `${ledgerId}:${row.event_id}:${row.target}`,
         attempt: row.attempts,
         event: { id: `${ledgerId}:${row.event_id}`, type: row.type, occurredAt: row.occurred_at, order },
         previousExternalRef: previousRef.get(row.target, row.order_id, row.id)?.external_ref ?? null,

@@ -8,8 +8,10 @@ import { shipmentsSchema } from './migrations/003-shipments.js';
 import { stockSchema } from './migrations/004-stock.js';
 import { statusCountsSchema } from './migrations/005-status-counts.js';
 import { wmsShipmentsSchema } from './migrations/006-wms-shipments.js';
+import { lighterWritesSchema } from './migrations/007-lighter-writes.js';
 
-export const MIGRATIONS: readonly string[] = [initialSchema, statusSchema, shipmentsSchema, stockSchema, statusCountsSchema, wmsShipmentsSchema];
+export const MIGRATIONS: readonly string[] = [initialSchema, statusSchema, shipmentsSchema, stockSchema, statusCountsSchema, wmsShipmentsSchema,
+  lighterWritesSchema];
 
 export function migrate(db: Database.Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;

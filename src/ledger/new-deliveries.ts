@@ -10,15 +10,15 @@ export interface NewDeliveries {
   count(): void;
 }
 
-export function createNewDeliveries(db: Database.Database, ledgerId: string): NewDeliveries {
-  const insert = db.prepare(`INSERT INTO deliveries (event_id, order_id, target, status, next_attempt_at, idempotency_key, created_at, updated_at)
-    VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
+export function createNewDeliveries(db: Database.Database): NewDeliveries {
+  const insert = db.prepare(`INSERT INTO deliveries (event_id, order_id, target, status, next_attempt_at, created_at, updated_at)
+    VALUES (?, ?, ?, 'pending', ?, ?, ?)`);
   const addPending = db.prepare(`INSERT INTO delivery_counts (target, status, n) VALUES (?, 'pending', ?)
     ON CONFLICT (target, status) DO UPDATE SET n = n + excluded.n`);
   const uncounted = new Map<string, number>();
   return {
     add(eventId, orderId, target, now) {
-      insert.run(eventId, orderId, target, now, `${ledgerId}:${eventId}:${target}`, now, now);
+      insert.run(eventId, orderId, target, now, now, now);
       uncounted.set(target, (uncounted.get(target) ?? 0) + 1);
     },
     count() {

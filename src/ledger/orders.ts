@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Order } from '../model/order.js';
 import type { EventType } from '../model/event.js';
-import { contentHash } from './hash.js';
+import { normalizedWithHash } from './hash.js';
 import { createNewDeliveries } from './new-deliveries.js';
 import { createQuarantineWriter } from './quarantine-writer.js';
 import { isoNow } from './time.js';
@@ -28,7 +28,7 @@ export interface PageResult {
 }
 
 
-export function createOrderStore(db: Database.Database, ledgerId: string) {
+export function createOrderStore(db: Database.Database) {
   const findOrder = db.prepare<[string, string], { id: number; content_hash: string; updated_at: string; fulfillment_status: string; normalized: string }>(
     'SELECT id, content_hash, updated_at, fulfillment_status, normalized FROM orders WHERE channel = ? AND external_id = ?');
   const hasShipment = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM shipments WHERE order_id = ? LIMIT 1');
@@ -47,7 +47,7 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
   const insertLine = db.prepare(`INSERT INTO order_lines (order_id, position, external_id, sku, title, quantity, unit_price, tax, discount)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertEvent = db.prepare('INSERT INTO events (order_id, type, content_hash, occurred_at) VALUES (?, ?, ?, ?)');
-  const newDeliveries = createNewDeliveries(db, ledgerId);
+  const newDeliveries = createNewDeliveries(db);
   // Targets that received this order's events (not the channel's own tracking confirmations).
   const priorTargets = db.prepare<[number], { target: string }>(
     "SELECT DISTINCT d.target FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.order_id = ? AND e.type LIKE 'order.%'");
@@ -56,8 +56,8 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
     ON CONFLICT (channel) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`);
   const readCursor = db.prepare<[string], { checkpoint: string }>('SELECT checkpoint FROM cursors WHERE channel = ?');
 
-  function writeLines(orderId: number, order: Order): void {
-    deleteLines.run(orderId);
+  function writeLines(orderId: number, order: Order, replacing: boolean): void {
+    if (replacing) deleteLines.run(orderId);
     order.lines.forEach((line, position) => {
       insertLine.run(orderId, position, line.externalId, line.sku, line.title, line.quantity, line.unitPrice.amount, line.tax.amount, line.discount.amount);
     });
@@ -79,16 +79,12 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
   const commit = db.transaction((page: PageToCommit, now: string): PageResult => {
     const result: PageResult = { echoes: 0, created: 0, updated: 0, cancelled: 0, unchanged: 0, stale: 0, quarantined: 0, deliveries: 0 };
     for (const { order, targets, moneyDifference } of page.orders) {
-      const hash = contentHash(order);
-      const { raw, ...normalized } = order;
-      const row = {
-        ...order, total: order.total.amount, moneyDifference, hash, now,
-        normalized: JSON.stringify(normalized), raw: JSON.stringify(raw ?? null),
-      };
+      const { normalized, hash } = normalizedWithHash(order);
+      const row = { ...order, total: order.total.amount, moneyDifference, hash, now, normalized, raw: JSON.stringify(order.raw ?? null) };
       const existing = findOrder.get(page.channel, order.externalId);
       if (!existing) {
         const orderId = Number(insertOrder.run(row).lastInsertRowid);
-        writeLines(orderId, order);
+        writeLines(orderId, order, false);
         result.deliveries += recordEvent(orderId, 'order.created', hash, targets, now);
         result.created++;
         continue;
@@ -103,7 +99,7 @@ export function createOrderStore(db: Database.Database, ledgerId: string) {
         continue;
       }
       updateOrder.run({ ...row, id: existing.id });
-      writeLines(existing.id, order);
+      writeLines(existing.id, order, true);
       const cancelled = order.fulfillmentStatus === 'cancelled' && existing.fulfillment_status !== 'cancelled';
       if (!cancelled && isOwnFulfillmentEcho(existing, order)) {
         // The channel reports the shipment we recorded (and confirmed) ourselves: the event is

@@ -34,7 +34,7 @@ export interface ShipmentPageResult {
 export const shipmentQuarantineName = (source: string): string => `target:${source}`;
 
 
-export function createShipmentStore(db: Database.Database, ledgerId: string) {
+export function createShipmentStore(db: Database.Database) {
   const findOrder = db.prepare<[string, string], { id: number }>('SELECT id FROM orders WHERE channel = ? AND external_id = ?');
   const findShipment = db.prepare<[number, string, string], { id: number }>(
     'SELECT id FROM shipments WHERE order_id = ? AND source = ? AND tracking_number = ?');
@@ -53,7 +53,7 @@ export function createShipmentStore(db: Database.Database, ledgerId: string) {
   const upsertCursor = db.prepare(`INSERT INTO shipment_cursors (source, checkpoint, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (source) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`);
   const readCursor = db.prepare<[string], { checkpoint: string }>('SELECT checkpoint FROM shipment_cursors WHERE source = ?');
-  const newDeliveries = createNewDeliveries(db, ledgerId);
+  const newDeliveries = createNewDeliveries(db);
 
   /** The parcel's lines as order line ids and quantities, or why they do not fit the order. */
   function allocate(orderId: number, reported: ReportedShipment['lines']): Map<string, number> | string {

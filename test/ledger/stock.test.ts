@@ -99,7 +99,7 @@ describe('ledger: stock', () => {
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan("SELECT 1 FROM stock_acknowledgements a WHERE a.order_id = 1 AND a.source = 'erp'")).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_stock_acknowledgements/);
     expect(plan("SELECT d.order_id FROM deliveries d WHERE d.target = 'erp' AND d.status = 'done' AND d.updated_at <= 'x'")).toMatch(/USING (COVERING )?INDEX deliveries_done_by_target/);
-    expect(plan('SELECT sku, quantity FROM order_lines WHERE order_id = 1')).toMatch(/USING (COVERING )?INDEX/);
+    expect(plan('SELECT sku, quantity FROM order_lines WHERE order_id = 1')).toMatch(/USING (PRIMARY KEY|(COVERING )?INDEX)/);
     expect(plan("SELECT * FROM stock_levels WHERE source = 'erp'")).toMatch(/USING INDEX sqlite_autoindex_stock_levels/);
     db.close();
   });

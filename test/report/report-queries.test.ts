@@ -20,8 +20,7 @@ describe('ledger: the report queries', () => {
   beforeEach(() => {
     // Given a ledger: woo sold on 23 and 24 November (one order cancelled), shop once late on the 24th.
     db = openDatabase(':memory:');
-    const ledgerId = (db.prepare("SELECT value FROM meta WHERE key = 'ledger_id'").get() as { value: string }).value;
-    const orders = createOrderStore(db, ledgerId);
+    const orders = createOrderStore(db);
     const commit = (channel: string, entries: [Order, string[]][]) => orders.commitPage({
       channel, orders: entries.map(([o, targets]) => ({ order: o, targets, moneyDifference: 0 })), rejected: [], checkpoint: { updatedAt: 'x', idsAtUpdatedAt: [] },
     });
