@@ -1,9 +1,12 @@
 // The one HTTP client every connector uses: timeouts, retries with backoff and jitter,
 // Retry-After, plain-HTTP refusal for remote hosts, and secrets scrubbed from every error.
+// axios carries the request; its transport is our own (node-transport.ts), for speed.
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { HttpError, describeStatus } from './errors.js';
+import { nodeTransport } from './node-transport.js';
+import { requestUrl, type Query } from './request-url.js';
 import { redact } from './redact.js';
 import { backoffDelay, parseRetryAfter } from './retry-after.js';
 
@@ -35,7 +38,7 @@ export interface HttpClientOptions {
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
-  query?: Record<string, string | number | boolean | undefined>;
+  query?: Query;
   body?: unknown;
   /** An application/x-www-form-urlencoded body instead (OAuth token endpoints want one). */
   form?: Record<string, string>;
@@ -70,22 +73,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const secrets = options.secrets ?? [];
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
+  const baseURL = options.baseURL.replace(/\/+$/, '');
   const axiosClient: AxiosInstance = axios.create({
-    baseURL: options.baseURL.replace(/\/+$/, ''),
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     headers: { accept: 'application/json', 'user-agent': 'ordersync', ...options.headers },
     auth: options.auth,
     responseType: 'text',
+    // The body leaves as the text the client made, and the answer comes back as text: axios's
+    // own transforms would parse every JSON body once more only to check it.
+    transformRequest: [(data: unknown) => data],
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
-    maxRedirects: 0,
-    proxy: false,
-    // A path is always relative to baseURL: an absolute URL (an API's `next` link, say) must
-    // never carry this client's credentials to another host.
-    allowAbsoluteUrls: false,
     // Own agents: a socket abandoned by a timeout must never be handed to the next request.
-    httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
-    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
+    adapter: nodeTransport({ http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) }),
   });
 
   async function attempt<T>(request: HttpRequest): Promise<HttpResponse<T>> {
@@ -93,8 +93,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       response = await axiosClient.request<string>({
         method: request.method,
-        url: request.path,
-        params: request.query,
+        // A path is always relative to baseURL: an absolute URL (an API's `next` link, say) must
+        // never carry this client's credentials to another host.
+        url: requestUrl(baseURL, request.path, request.query),
         data: request.form ? new URLSearchParams(request.form).toString() : request.body === undefined ? undefined : JSON.stringify(request.body),
         headers: { ...contentType(request), ...request.headers },
       });
