@@ -40,6 +40,9 @@ const loadBefore = loadavg();
 const rows: Row[] = [];
 const failures: string[] = [];
 for (const section of sections) {
+  // What the last section wrote (the status section alone writes a 1,000,000-order ledger) goes
+  // to disk now, not while the next one is measured.
+  flushFileSystems();
   const t = Date.now();
   log(`section ${section} (${sizes.name})`);
   const worker = startWorker('section.ts');
@@ -99,5 +102,13 @@ function gitDescribe(): string {
     return `commit ${head}${dirty ? ' with uncommitted changes in src/ or connectors/' : ''}`;
   } catch {
     return 'outside git';
+  }
+}
+
+function flushFileSystems(): void {
+  try {
+    execFileSync('sync', { stdio: 'ignore', timeout: 120_000 });
+  } catch {
+    // No `sync` here: sections are measured as they come.
   }
 }

@@ -45,30 +45,38 @@ export async function run(sizes: Sizes): Promise<Row[]> {
     const host = startWorker('mock-host.ts');
     try {
       const n = sizes.overheadDeliveries;
-      const file = join(dir, 'ledger.db');
-      fillLedger(file, n);
-      const mock = await host.call<{ url: string }>('start', { kind: 'webhook' } satisfies MockSpec);
-      const ledger = openLedger(file);
-      let pushMs: number;
-      let done: number;
-      try {
-        const began = performance.now();
-        const result = await pushTarget(ledger, webhookRuntime(mock.url, { rateLimit: UNLIMITED }).runtime, CLI_POLICY);
-        pushMs = performance.now() - began;
-        done = result.done;
-        if (result.done !== n) throw new Error(`pushed ${result.done} of ${n} (retried ${result.retried}, dead ${result.dead})`);
-      } finally {
-        ledger.close();
+      const pushOnce = async (round: number): Promise<number> => {
+        const file = join(dir, `ledger-${round}.db`);
+        fillLedger(file, n);
+        const mock = await host.call<{ url: string }>('start', { kind: 'webhook' } satisfies MockSpec);
+        const ledger = openLedger(file);
+        try {
+          const began = performance.now();
+          const result = await pushTarget(ledger, webhookRuntime(mock.url, { rateLimit: UNLIMITED }).runtime, CLI_POLICY);
+          if (result.done !== n) throw new Error(`pushed ${result.done} of ${n} (retried ${result.retried}, dead ${result.dead})`);
+          return performance.now() - began;
+        } finally {
+          ledger.close();
+        }
+      };
+      // The machine is shared: alternate the two and keep each one's best round, as item 2 does.
+      const rounds = sizes.name === 'full' ? 2 : 1;
+      let pushMs = Infinity;
+      let bareMs = Infinity;
+      for (let round = 0; round < rounds; round++) {
+        pushMs = Math.min(pushMs, await pushOnce(round));
+        const bareMock = await host.call<{ url: string }>('start', { kind: 'webhook' } satisfies MockSpec);
+        bareMs = Math.min(bareMs, await bareLoop(bareMock.url, n));
+        log(`push overhead: ${n} deliveries, best so far: push ${(pushMs / 1000).toFixed(1)} s, bare loop ${(bareMs / 1000).toFixed(1)} s`);
       }
-      const bareMock = await host.call<{ url: string }>('start', { kind: 'webhook' } satisfies MockSpec);
-      const bareMs = await bareLoop(bareMock.url, n);
-      log(`push overhead: ${done} deliveries in ${(pushMs / 1000).toFixed(1)} s; bare loop ${(bareMs / 1000).toFixed(1)} s`);
+      const done = n;
       const rate = (done * 1000) / pushMs;
       const count = n.toLocaleString('en-US');
       return [
         {
           item: 6, name: `push ${count} deliveries, no limit, concurrency ${CONCURRENCY}`, figure: rate, unit: 'deliveries/s',
           limit: 2_000, limitIs: 'the issue\'s floor', target: { op: '>', value: 1, words: '> 2,000/s' },
+          note: `best of ${rounds} rounds, alternating with the bare loop`,
         },
         {
           item: 6, name: 'push vs bare POST loop, same mock', figure: rate, unit: 'deliveries/s',

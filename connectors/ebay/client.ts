@@ -60,7 +60,7 @@ export function createEbayApi(ctx: ConnectorContext<EbaySettings>): EbayApi {
 
   return {
     // GET /sell/fulfillment/v1/order — https://developer.ebay.com/api-docs/sell/fulfillment/resources/order/methods/getOrders
-    // The filter's [ ] must be percent-encoded (spec getOrders `filter`), so the query is built here, not by axios.
+    // The filter's [ ] must be percent-encoded (spec getOrders `filter`), so the query is built here, not by the HTTP client.
     // fieldGroups=TAX_BREAKDOWN: only then does `total` include eBay-collected ("Collect and Remit") tax,
     // i.e. what the buyer paid, and special fees appear (spec PricingSummary.total, .fee).
     async getOrders({ filter, limit, offset }) {

@@ -44,6 +44,10 @@ export const webhookTarget = defineTarget({
 });
 
 function payloadOf(delivery: Delivery, includeRaw: boolean): unknown {
-  const { raw, ...order } = delivery.event.order;
-  return { ...delivery.event, order: includeRaw ? { ...order, raw } : order };
+  const order = delivery.event.order;
+  if (includeRaw) return { ...delivery.event, order: { ...order } };
+  // Copied key by key, never reading `raw`: the ledger parses it only when it is read.
+  const withoutRaw: Record<string, unknown> = {};
+  for (const key of Object.keys(order) as (keyof typeof order)[]) if (key !== 'raw') withoutRaw[key] = order[key];
+  return { ...delivery.event, order: withoutRaw };
 }

@@ -1,6 +1,6 @@
 // One HTTP client per distinct set of options, so that a connector asking for its client in
-// every deliver() reuses its kept-alive connections instead of opening one (and an axios
-// instance) per request. Options holding functions are told apart by the functions' identity;
+// every deliver() reuses its kept-alive connections instead of opening one (and a client)
+// per request. Options holding functions are told apart by the functions' identity;
 // at most MAX_CLIENTS are kept, for a connector that makes a new function for each call.
 import type { HttpClient } from '../http/client.js';
 

@@ -1,11 +1,8 @@
 // The one HTTP client every connector uses: timeouts, retries with backoff and jitter,
 // Retry-After, plain-HTTP refusal for remote hosts, and secrets scrubbed from every error.
-// axios carries the request; its transport is our own (node-transport.ts), for speed.
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+// Requests travel over Node's own http/https (node-transport.ts).
 import { HttpError, describeStatus } from './errors.js';
-import { nodeTransport } from './node-transport.js';
+import { createTransport, TIMEOUT_CODE, type TransportResponse } from './node-transport.js';
 import { requestUrl, type Query } from './request-url.js';
 import { redact } from './redact.js';
 import { backoffDelay, parseRetryAfter } from './retry-after.js';
@@ -74,37 +71,31 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const baseURL = options.baseURL.replace(/\/+$/, '');
-  const axiosClient: AxiosInstance = axios.create({
-    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    headers: { accept: 'application/json', 'user-agent': 'ordersync', ...options.headers },
-    auth: options.auth,
-    responseType: 'text',
-    // The body leaves as the text the client made, and the answer comes back as text: axios's
-    // own transforms would parse every JSON body once more only to check it.
-    transformRequest: [(data: unknown) => data],
-    transformResponse: [(data: unknown) => data],
-    validateStatus: () => true,
-    // Own agents: a socket abandoned by a timeout must never be handed to the next request.
-    adapter: nodeTransport({ http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) }),
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const transport = createTransport();
+  const clientHeaders = lowerCaseNames({
+    accept: 'application/json', 'user-agent': 'ordersync', ...options.headers,
+    ...(options.auth ? { authorization: `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}` } : {}),
   });
 
   async function attempt<T>(request: HttpRequest): Promise<HttpResponse<T>> {
-    let response: AxiosResponse<string>;
+    let response: TransportResponse;
     try {
-      response = await axiosClient.request<string>({
+      response = await transport({
         method: request.method,
         // A path is always relative to baseURL: an absolute URL (an API's `next` link, say) must
         // never carry this client's credentials to another host.
         url: requestUrl(baseURL, request.path, request.query),
-        data: request.form ? new URLSearchParams(request.form).toString() : request.body === undefined ? undefined : JSON.stringify(request.body),
-        headers: { ...contentType(request), ...request.headers },
+        headers: { ...clientHeaders, ...contentType(request), ...lowerCaseNames(request.headers) },
+        body: request.form ? new URLSearchParams(request.form).toString() : request.body === undefined ? undefined : JSON.stringify(request.body),
+        timeoutMs,
       });
     } catch (error) {
       throw transportError(error);
     }
-    const headers = flattenHeaders(response.headers as Record<string, unknown>);
+    const headers = flattenHeaders(response.headers);
     options.onResponse?.(response.status, headers);
-    const text = typeof response.data === 'string' ? response.data : '';
+    const text = response.text;
     const raw: HttpResponse<unknown> = { status: response.status, headers, data: undefined, text };
     if (response.status >= 200 && response.status < 300) {
       return { ...raw, data: parseBody(text, headers) as T };
@@ -127,8 +118,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   function transportError(error: unknown): HttpError {
     const code = (error as { code?: string }).code ?? '';
-    if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-      return new HttpError('timeout', `no answer from ${options.baseURL} within ${(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000}s`, 0, undefined, '');
+    if (code === TIMEOUT_CODE) {
+      return new HttpError('timeout', `no answer from ${options.baseURL} within ${timeoutMs / 1000}s`, 0, undefined, '');
     }
     const reason = code || scrub((error as Error).message ?? String(error));
     return new HttpError('network', `cannot reach ${options.baseURL} (${reason})`, 0, undefined, '');
@@ -187,6 +178,12 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function lowerCaseNames(headers: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
+  return out;
 }
 
 function flattenHeaders(headers: Record<string, unknown>): Record<string, string> {

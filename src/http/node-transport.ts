@@ -1,55 +1,54 @@
-// The client's transport: an axios adapter on Node's own http/https with kept-alive agents.
-// axios's bundled Node adapter costs ~220 µs of CPU a request on top of Node's HTTP (redirect
-// machinery, progress streams, a setsockopt per request); with this one a POST costs ~110 µs,
-// which the push of many small deliveries feels (issue 8, bench/FINDINGS.md §D). It does what the
-// client asks of axios and no more: no redirects (a 3xx is an answer), no proxy, the response as
-// text, gzip/deflate/br bodies decoded, `timeout` as the longest silence on the socket.
-import { request as httpRequest, type Agent as HttpAgent, type IncomingMessage } from 'node:http';
-import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+// The client's transport: one request over Node's own http/https, on kept-alive connections.
+// It does only what the client needs: no redirects (a 3xx is an answer), no proxy, the answer as
+// text, gzip/deflate/br bodies decoded, and `timeoutMs` as the longest silence on the socket.
+// (axios did this before at ~150 µs more CPU a request, a third of a push's delivery: bench/FINDINGS.md §D.)
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
-import type { AxiosAdapter, AxiosResponse } from 'axios';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
-export interface TransportAgents {
-  http: HttpAgent;
-  https: HttpsAgent;
+export interface TransportRequest {
+  method: string;
+  /** The full URL (src/http/request-url.ts builds it). */
+  url: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
 }
+
+export interface TransportResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** Error codes a transport failure carries: ETIMEDOUT for silence, Node's own (ECONNREFUSED, …) otherwise. */
+export const TIMEOUT_CODE = 'ETIMEDOUT';
 
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 
-/** `config.url` is the request's full URL (the client builds it: src/http/request-url.ts). */
-export function nodeTransport(agents: TransportAgents): AxiosAdapter {
-  return (config) => new Promise<AxiosResponse<string>>((resolve, reject) => {
-    const url = new URL(config.url ?? '');
+/** A transport with its own agents: a socket abandoned by a timeout is never handed to another client. */
+export function createTransport(): Transport {
+  const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) };
+  return (request) => new Promise<TransportResponse>((resolve, reject) => {
+    const url = new URL(request.url);
     const https = url.protocol === 'https:';
-    const headers: Record<string, string> = { 'accept-encoding': ACCEPT_ENCODING };
-    for (const [name, value] of Object.entries(config.headers.toJSON())) {
-      if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
-    }
-    if (config.auth) {
-      headers.authorization = `Basic ${Buffer.from(`${config.auth.username}:${config.auth.password}`).toString('base64')}`;
-    }
-    const body = bodyOf(config.data);
-    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+    const headers: Record<string, string> = { 'accept-encoding': ACCEPT_ENCODING, ...request.headers };
+    // Text, so that Node sends the headers and a small body in one write.
+    if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
     const send = https ? httpsRequest : httpRequest;
-    const req = send(url, { method: (config.method ?? 'get').toUpperCase(), headers, agent: https ? agents.https : agents.http }, (res) => {
-      readText(res).then((text) => resolve({
-        data: text, status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, config, request: req,
-      }), reject);
+    const req = send(url, { method: request.method, headers, agent: https ? agents.https : agents.http }, (res) => {
+      readText(res).then((text) => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }), reject);
     });
     req.on('error', reject);
-    if (config.timeout) {
-      req.setTimeout(config.timeout, () => req.destroy(Object.assign(new Error(`no answer within ${config.timeout} ms`), { code: 'ETIMEDOUT' })));
-    }
-    req.end(body);
+    req.setTimeout(request.timeoutMs, () => {
+      req.destroy(Object.assign(new Error(`no answer within ${request.timeoutMs} ms`), { code: TIMEOUT_CODE }));
+    });
+    req.end(request.body);
   });
-}
-
-// Text, so that Node sends the headers and a small body in one write.
-function bodyOf(data: unknown): string | Buffer | undefined {
-  if (data === undefined || data === null) return undefined;
-  if (typeof data === 'string' || Buffer.isBuffer(data)) return data;
-  throw new Error('bug: the HTTP client sends a body as text');
 }
 
 function readText(res: IncomingMessage): Promise<string> {

@@ -1,7 +1,7 @@
-// A request's full URL as the client has always sent it (axios's rules, which the connectors and
-// their mocks were built against): the path joined to the base URL, never replacing its host (an
-// absolute URL or `//host` in a path stays a path), and the query appended, undefined and null
-// values left out, encoded as axios encodes (`:`, `$`, `,` kept, a space as `+`).
+// A request's full URL as the client has always sent it (axios 1.x's rules, which the connectors
+// and their mocks were built against): the path joined to the base URL, never replacing its host
+// (an absolute URL or `//host` in a path stays a path), and the query appended, undefined and null
+// values left out, encoded as axios encoded it (`:`, `$`, `,` kept, a space as `+`).
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function requestUrl(baseURL: string, path: string, query?: Query): string {

@@ -117,7 +117,7 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
       markInFlight.run(now, id);
       const row = readClaimed.get(id);
       if (!row) continue;
-      const order = { ...(JSON.parse(row.normalized) as Omit<Order, 'raw'>), raw: JSON.parse(row.raw) as unknown };
+      const order = withRawWhenRead(JSON.parse(row.normalized) as Omit<Order, 'raw'>, row.raw);
       claimed.push({
         id: row.id,
         target: row.target,
@@ -198,3 +198,23 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
 }
 
 export type DeliveryStore = ReturnType<typeof createDeliveryStore>;
+
+/**
+ * The order with its channel payload parsed only if something reads `raw`: most targets send the
+ * normalized order alone, and parsing every payload cost the push ~2% (bench/FINDINGS.md §D).
+ */
+function withRawWhenRead(normalized: Omit<Order, 'raw'>, rawText: string): Order {
+  let raw: unknown;
+  let parsed = false;
+  return Object.defineProperty(normalized, 'raw', {
+    enumerable: true,
+    configurable: true,
+    get(): unknown {
+      if (!parsed) [raw, parsed] = [JSON.parse(rawText) as unknown, true];
+      return raw;
+    },
+    set(value: unknown): void {
+      [raw, parsed] = [value, true];
+    },
+  }) as Order;
+}

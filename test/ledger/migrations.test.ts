@@ -41,6 +41,7 @@ describe('ledger: migration 007 (lighter writes) on a ledger in use', () => {
     const [claimed] = ledger.deliveries.claimDue('wms', 10, Date.parse(NOW) + 1_000);
     expect(claimed).toMatchObject({ id: 22, idempotencyKey: `${LEDGER_ID}:11:wms`, attempt: 1, event: { id: `${LEDGER_ID}:11` } });
     expect(claimed!.event.order.lines.map((line) => line.sku)).toEqual(['CAP-NAVY', 'BAG-TOTE', 'SOCK-3PK']);
+    expect(claimed!.event.order.raw).toMatchObject({ id: 42, line_items: [{ sku: 'CAP-NAVY' }, { sku: 'BAG-TOTE' }, { sku: 'SOCK-3PK' }] });
     ledger.deliveries.settle(22, { status: 'done', externalRef: 'P-1' });
     expect(ledger.deliveries.counts()).toEqual({
       erp: { pending: 0, in_flight: 0, done: 1, retry: 0, dead: 0 },

@@ -55,8 +55,8 @@ describe('the HTTP client: plain http only to loopback', () => {
     expect(guard.attempted).toEqual([]);
   });
 
-  // axios would follow an absolute URL given as the path past the check on baseURL (with the
-  // client's auth); the client sets `allowAbsoluteUrls: false`.
+  // An absolute URL given as the path must stay a path under baseURL (src/http/request-url.ts),
+  // or it would carry the client's auth past the check on baseURL.
   it('never lets an absolute http:// path reach another host', async () => {
     const client = createHttpClient({ baseURL: 'https://127.0.0.1:9', retry: { retries: 0 }, auth: { username: 'ck', password: 'cs' } });
     await expect(client.request({ method: 'GET', path: `http://${ON_MACHINE_HOST}:9/steal` })).rejects.toThrow();

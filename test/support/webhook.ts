@@ -5,8 +5,10 @@ import { createContext } from '../../src/connector-kit/index.js';
 import type { Clock } from '../../src/http/token-bucket.js';
 import type { TargetRuntime } from '../../src/push/push-target.js';
 
-export function webhookRuntime(url: string, clock: Clock, overrides: { secret?: string; name?: string } = {}): TargetRuntime {
-  const settings = webhookTarget.settings.parse({ url: `${url}${MOCK_WEBHOOK_PATH}`, secret: overrides.secret ?? MOCK_WEBHOOK_SECRET });
+export function webhookRuntime(url: string, clock: Clock, overrides: { secret?: string; name?: string; includeRaw?: boolean } = {}): TargetRuntime {
+  const settings = webhookTarget.settings.parse({
+    url: `${url}${MOCK_WEBHOOK_PATH}`, secret: overrides.secret ?? MOCK_WEBHOOK_SECRET, includeRaw: overrides.includeRaw ?? false,
+  });
   const name = overrides.name ?? 'hooks';
   return {
     name,

@@ -8,6 +8,16 @@ import { fastClock } from '../../../src/testing/fake-clock.js';
 import { makeOrder } from '../../support/orders.js';
 import { mockState, webhookRuntime } from '../../support/webhook.js';
 
+/** A receiver that keeps every body it is sent and answers 200. */
+async function spyReceiver(): Promise<{ received: string[]; server: RunningMock }> {
+  const received: string[] = [];
+  const server = await startMock({
+    name: 'spy', routes: [{ method: 'POST', pattern: MOCK_WEBHOOK_PATH, handler: (r) => { received.push(r.body); return { status: 200, body: {} }; } }],
+    state: () => ({}), reset: () => {},
+  }, { port: 0 });
+  return { received, server };
+}
+
 describe('webhook target', () => {
   let mock: RunningMock;
   beforeEach(async () => { mock = await startMock(webhookTarget.mock!({ seed: 1 }), { port: 0 }); });
@@ -42,11 +52,7 @@ describe('webhook target', () => {
   });
 
   it('leaves the raw payload out unless asked, and never sends a secret', async () => {
-    const received: string[] = [];
-    const server = await startMock({
-      name: 'spy', routes: [{ method: 'POST', pattern: MOCK_WEBHOOK_PATH, handler: (r) => { received.push(r.body); return { status: 200, body: {} }; } }],
-      state: () => ({}), reset: () => {},
-    }, { port: 0 });
+    const { received, server } = await spyReceiver();
     const runtime = webhookRuntime(server.url, fastClock());
     await webhookTarget.deliver(runtime.ctx as never, delivery());
     await server.close();
@@ -54,6 +60,17 @@ describe('webhook target', () => {
     expect(body.type).toBe('order.created');
     expect(body.order.raw).toBeUndefined();
     expect(received[0]).not.toContain(MOCK_WEBHOOK_SECRET);
+  });
+
+  it('sends the raw payload, as the channel sent it, when includeRaw is set', async () => {
+    const { received, server } = await spyReceiver();
+    const runtime = webhookRuntime(server.url, fastClock(), { includeRaw: true });
+    const sent = delivery();
+    await webhookTarget.deliver(runtime.ctx as never, sent);
+    await server.close();
+    const body = JSON.parse(received[0]!) as { order: Record<string, unknown> };
+    const { raw, ...normalized } = sent.event.order;
+    expect(body.order).toEqual({ ...JSON.parse(JSON.stringify(normalized)), raw: JSON.parse(JSON.stringify(raw)) });
   });
 
   it('a wrong secret is refused as unauthorized', async () => {
