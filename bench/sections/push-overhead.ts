@@ -69,8 +69,7 @@ export async function run(sizes: Sizes): Promise<Row[]> {
         bareMs = Math.min(bareMs, await bareLoop(bareMock.url, n));
         log(`push overhead: ${n} deliveries, best so far: push ${(pushMs / 1000).toFixed(1)} s, bare loop ${(bareMs / 1000).toFixed(1)} s`);
       }
-      const done = n;
-      const rate = (done * 1000) / pushMs;
+      const rate = (n * 1000) / pushMs;
       const count = n.toLocaleString('en-US');
       return [
         {

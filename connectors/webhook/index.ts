@@ -1,6 +1,6 @@
 // A signed webhook target: each event is POSTed as JSON with an Idempotency-Key and an
 // HMAC-SHA256 signature of the body, so any HTTP endpoint can receive orders.
-import { defineTarget, outcomeFromError, type Delivery } from '../../src/connector-kit/index.js';
+import { defineTarget, outcomeFromError, withoutRaw, type Delivery } from '../../src/connector-kit/index.js';
 import { createWebhookMock } from './mock.js';
 import { WebhookSettings } from './settings.js';
 import { SIGNATURE_HEADER, signBody } from './signature.js';
@@ -45,9 +45,5 @@ export const webhookTarget = defineTarget({
 
 function payloadOf(delivery: Delivery, includeRaw: boolean): unknown {
   const order = delivery.event.order;
-  if (includeRaw) return { ...delivery.event, order: { ...order } };
-  // Copied key by key, never reading `raw`: the ledger parses it only when it is read.
-  const withoutRaw: Record<string, unknown> = {};
-  for (const key of Object.keys(order) as (keyof typeof order)[]) if (key !== 'raw') withoutRaw[key] = order[key];
-  return { ...delivery.event, order: withoutRaw };
+  return { ...delivery.event, order: includeRaw ? { ...order } : withoutRaw(order) };
 }

@@ -118,13 +118,14 @@ export function createDeliveryStore(db: Database.Database, ledgerId: string) {
       const row = readClaimed.get(id);
       if (!row) continue;
       const order = withRawWhenRead(JSON.parse(row.normalized) as Omit<Order, 'raw'>, row.raw);
+      const eventId = `${ledgerId}:${row.event_id}`;
       claimed.push({
         id: row.id,
         target: row.target,
         // Derived, not stored (migration 007): unique as UNIQUE (event_id, target) is, and stable.
-        idempotencyKey: `${ledgerId}:${row.event_id}:${row.target}`,
+        idempotencyKey: `${eventId}:${row.target}`,
         attempt: row.attempts,
-        event: { id: `${ledgerId}:${row.event_id}`, type: row.type, occurredAt: row.occurred_at, order },
+        event: { id: eventId, type: row.type, occurredAt: row.occurred_at, order },
         previousExternalRef: previousRef.get(row.target, row.order_id, row.id)?.external_ref ?? null,
         ...(row.shipment_id === null ? {} : { shipment: {
           id: row.shipment_id, carrier: row.carrier ?? '', service: row.service, trackingNumber: row.tracking_number ?? '',
@@ -210,11 +211,15 @@ function withRawWhenRead(normalized: Omit<Order, 'raw'>, rawText: string): Order
     enumerable: true,
     configurable: true,
     get(): unknown {
-      if (!parsed) [raw, parsed] = [JSON.parse(rawText) as unknown, true];
+      if (!parsed) {
+        raw = JSON.parse(rawText) as unknown;
+        parsed = true;
+      }
       return raw;
     },
     set(value: unknown): void {
-      [raw, parsed] = [value, true];
+      raw = value;
+      parsed = true;
     },
   }) as Order;
 }

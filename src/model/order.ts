@@ -119,3 +119,13 @@ export function reconciliationDifference(order: ChannelOrder): number {
 export function linesSubtotal(lines: OrderLine[]): number {
   return lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0);
 }
+
+/**
+ * The order without the channel's payload, copied member by member so that `raw` is never read:
+ * the ledger hands out claimed orders whose `raw` is parsed only when something reads it.
+ */
+export function withoutRaw(order: Order): Omit<Order, 'raw'> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(order) as (keyof Order)[]) if (key !== 'raw') copy[key] = order[key];
+  return copy as Omit<Order, 'raw'>;
+}
