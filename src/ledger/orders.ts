@@ -35,13 +35,11 @@ export function createOrderStore(db: Database.Database) {
   const insertOrder = db.prepare(`INSERT INTO orders (channel, channel_kind, external_id, number, placed_at, updated_at,
       financial_status, fulfillment_status, fulfilled_by, currency, total, money_difference, content_hash, normalized, raw,
       first_seen_at, last_changed_at)
-    VALUES (@channel, @channelKind, @externalId, @number, @placedAt, @updatedAt, @financialStatus, @fulfillmentStatus,
-      @fulfilledBy, @currency, @total, @moneyDifference, @hash, @normalized, @raw, @now, @now)`);
-  const updateOrder = db.prepare(`UPDATE orders SET number = @number, placed_at = @placedAt, updated_at = @updatedAt,
-      financial_status = @financialStatus, fulfillment_status = @fulfillmentStatus, fulfilled_by = @fulfilledBy,
-      currency = @currency, total = @total, money_difference = @moneyDifference, content_hash = @hash,
-      normalized = @normalized, raw = @raw, last_changed_at = @now
-    WHERE id = @id`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const updateOrder = db.prepare(`UPDATE orders SET number = ?, placed_at = ?, updated_at = ?, financial_status = ?,
+      fulfillment_status = ?, fulfilled_by = ?, currency = ?, total = ?, money_difference = ?, content_hash = ?,
+      normalized = ?, raw = ?, last_changed_at = ?
+    WHERE id = ?`);
   const touchOrder = db.prepare('UPDATE orders SET updated_at = ?, raw = ? WHERE id = ?');
   const deleteLines = db.prepare('DELETE FROM order_lines WHERE order_id = ?');
   const insertLine = db.prepare(`INSERT INTO order_lines (order_id, position, external_id, sku, title, quantity, unit_price, tax, discount)
@@ -80,10 +78,12 @@ export function createOrderStore(db: Database.Database) {
     const result: PageResult = { echoes: 0, created: 0, updated: 0, cancelled: 0, unchanged: 0, stale: 0, quarantined: 0, deliveries: 0 };
     for (const { order, targets, moneyDifference } of page.orders) {
       const { normalized, hash } = normalizedWithHash(order);
-      const row = { ...order, total: order.total.amount, moneyDifference, hash, now, normalized, raw: JSON.stringify(order.raw ?? null) };
+      const raw = JSON.stringify(order.raw ?? null);
       const existing = findOrder.get(page.channel, order.externalId);
       if (!existing) {
-        const orderId = Number(insertOrder.run(row).lastInsertRowid);
+        const orderId = Number(insertOrder.run(page.channel, order.channelKind, order.externalId, order.number, order.placedAt,
+          order.updatedAt, order.financialStatus, order.fulfillmentStatus, order.fulfilledBy, order.currency, order.total.amount,
+          moneyDifference, hash, normalized, raw, now, now).lastInsertRowid);
         writeLines(orderId, order, false);
         result.deliveries += recordEvent(orderId, 'order.created', hash, targets, now);
         result.created++;
@@ -94,11 +94,12 @@ export function createOrderStore(db: Database.Database) {
         continue;
       }
       if (existing.content_hash === hash) {
-        if (order.updatedAt !== existing.updated_at) touchOrder.run(order.updatedAt, row.raw, existing.id);
+        if (order.updatedAt !== existing.updated_at) touchOrder.run(order.updatedAt, raw, existing.id);
         result.unchanged++;
         continue;
       }
-      updateOrder.run({ ...row, id: existing.id });
+      updateOrder.run(order.number, order.placedAt, order.updatedAt, order.financialStatus, order.fulfillmentStatus,
+        order.fulfilledBy, order.currency, order.total.amount, moneyDifference, hash, normalized, raw, now, existing.id);
       writeLines(existing.id, order, true);
       const cancelled = order.fulfillmentStatus === 'cancelled' && existing.fulfillment_status !== 'cancelled';
       if (!cancelled && isOwnFulfillmentEcho(existing, order)) {
