@@ -3,6 +3,7 @@
 // The parent calls named handlers over the IPC channel; the child answers with JSON.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { boundHeapGrowth } from '../../src/cli/heap.js';
 
 type Handler = (input: never) => unknown;
 
@@ -59,6 +60,7 @@ export function startWorker(script: string, options: { execArgv?: string[] } = {
 /** In the child: answers calls with these handlers, and exits when the parent disconnects. */
 export function serveHandlers(handlers: Record<string, Handler>): void {
   if (!process.send) throw new Error('run this file through startWorker (bench/lib/worker.ts)');
+  boundHeapGrowth(); // each child's heap as bin/ordersync.js sets up ordersync's
   process.on('message', (call: Call) => {
     const handler = handlers[call.name];
     Promise.resolve()
