@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 
 const HEAP_GROWING_PERCENT = 50;
 
-/** Call once, first thing, in every process that runs ordersync (bin/ordersync.js, the bench's children). */
+/** Call once, first thing, in every process that runs ordersync: bin/ordersync.js, the tests' CLI entry, the bench's children. */
 export function boundHeapGrowth(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
