@@ -81,9 +81,8 @@ export function createOrderStore(db: Database.Database) {
       const raw = JSON.stringify(order.raw ?? null);
       const existing = findOrder.get(page.channel, order.externalId);
       if (!existing) {
-        const orderId = Number(insertOrder.run(page.channel, order.channelKind, order.externalId, order.number, order.placedAt,
-          order.updatedAt, order.financialStatus, order.fulfillmentStatus, order.fulfilledBy, order.currency, order.total.amount,
-          moneyDifference, hash, normalized, raw, now, now).lastInsertRowid);
+        const columns = changeableColumns(order, moneyDifference, hash, normalized, raw);
+        const orderId = Number(insertOrder.run(page.channel, order.channelKind, order.externalId, ...columns, now, now).lastInsertRowid);
         writeLines(orderId, order, false);
         result.deliveries += recordEvent(orderId, 'order.created', hash, targets, now);
         result.created++;
@@ -98,8 +97,7 @@ export function createOrderStore(db: Database.Database) {
         result.unchanged++;
         continue;
       }
-      updateOrder.run(order.number, order.placedAt, order.updatedAt, order.financialStatus, order.fulfillmentStatus,
-        order.fulfilledBy, order.currency, order.total.amount, moneyDifference, hash, normalized, raw, now, existing.id);
+      updateOrder.run(...changeableColumns(order, moneyDifference, hash, normalized, raw), now, existing.id);
       writeLines(existing.id, order, true);
       const cancelled = order.fulfillmentStatus === 'cancelled' && existing.fulfillment_status !== 'cancelled';
       if (!cancelled && isOwnFulfillmentEcho(existing, order)) {
@@ -135,6 +133,16 @@ export function createOrderStore(db: Database.Database) {
 }
 
 export type OrderStore = ReturnType<typeof createOrderStore>;
+
+/**
+ * The values of the columns an update rewrites, in the order both insertOrder and updateOrder name
+ * them (number … raw). Bound by position: an object of named parameters per order was most of
+ * what a pull left for V8's old generation (bench/FINDINGS.md §I).
+ */
+function changeableColumns(order: Order, moneyDifference: number, hash: string, normalized: string, raw: string) {
+  return [order.number, order.placedAt, order.updatedAt, order.financialStatus, order.fulfillmentStatus, order.fulfilledBy,
+    order.currency, order.total.amount, moneyDifference, hash, normalized, raw] as const;
+}
 
 function withoutFulfillment(order: Record<string, unknown>): string {
   const { fulfillmentStatus: _status, updatedAt: _updatedAt, ...rest } = order;
